@@ -1,0 +1,43 @@
+import { kindFields, type RecordKind } from '../../core/import/record-kinds.ts';
+
+export type ExportFormat = 'jsonl' | 'json' | 'csv';
+
+export interface KindedRecord {
+  kind: RecordKind;
+  value: Record<string, unknown>;
+}
+
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text =
+    Array.isArray(value) && value.every((x) => typeof x === 'string')
+      ? value.join(';')
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * Serialises records in a format `yardstick import` reads back to the same values.
+ * CSV holds one kind per file, with the kind's fields as columns.
+ */
+export function writeRecords(records: KindedRecord[], format: ExportFormat): string {
+  if (format === 'jsonl')
+    return (
+      records.map((r) => JSON.stringify({ kind: r.kind, ...r.value })).join('\n') +
+      (records.length ? '\n' : '')
+    );
+  if (format === 'json')
+    return `${JSON.stringify(
+      records.map((r) => ({ kind: r.kind, ...r.value })),
+      null,
+      2,
+    )}\n`;
+  const kinds = new Set(records.map((r) => r.kind));
+  if (kinds.size > 1) throw new Error('CSV holds one kind of record per file; choose one with --kind');
+  const kind = [...kinds][0] ?? 'result';
+  const columns = kindFields(kind);
+  const lines = records.map((r) => columns.map((c) => csvCell(r.value[c])).join(','));
+  return `${['kind', ...columns].join(',')}\n${lines.map((l) => `${kind},${l}`).join('\n')}${lines.length ? '\n' : ''}`;
+}

@@ -1,0 +1,130 @@
+import type { Kysely } from 'kysely';
+import type { Migration, MigrationProvider } from 'kysely/migration';
+
+/**
+ * Versioned schema migrations, applied in name order when a store opens.
+ * Never edit a migration that has shipped: add the next one.
+ */
+const migrations: Record<string, Migration> = {
+  '0001-catalog-and-runs': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('models')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('family', 'text', (c) => c.notNull())
+        .addColumn('total_params_b', 'double precision')
+        .addColumn('active_params_b', 'double precision')
+        .addColumn('open_weights', 'integer', (c) => c.notNull())
+        .addColumn('open_data', 'integer', (c) => c.notNull())
+        .addColumn('categories', 'text', (c) => c.notNull())
+        .addColumn('release_date', 'text')
+        .addColumn('base_model', 'text')
+        .addColumn('training_method', 'text')
+        .addColumn('reasoning', 'integer', (c) => c.notNull())
+        .addColumn('links', 'text', (c) => c.notNull())
+        .addColumn('notes', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('benchmarks')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('short_name', 'text')
+        .addColumn('version', 'text')
+        .addColumn('window_start', 'text')
+        .addColumn('window_end', 'text')
+        .addColumn('domain', 'text', (c) => c.notNull())
+        .addColumn('metric', 'text', (c) => c.notNull())
+        .addColumn('split', 'text')
+        .addColumn('item_count', 'integer')
+        .addColumn('notes', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('results')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('model_id', 'text', (c) => c.notNull().references('models.id'))
+        .addColumn('benchmark_id', 'text', (c) => c.notNull().references('benchmarks.id'))
+        .addColumn('condition', 'text', (c) => c.notNull())
+        .addColumn('baseline', 'text')
+        .addColumn('metric', 'text', (c) => c.notNull())
+        .addColumn('value', 'double precision', (c) => c.notNull())
+        .addColumn('unit', 'text', (c) => c.notNull())
+        .addColumn('n', 'integer')
+        .addColumn('k', 'integer')
+        .addColumn('stderr', 'double precision')
+        .addColumn('ci_low', 'double precision')
+        .addColumn('ci_high', 'double precision')
+        .addColumn('ci_level', 'double precision')
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('run_id', 'text')
+        .addColumn('paper', 'text')
+        .addColumn('figure', 'text')
+        .addColumn('table_ref', 'text')
+        .addColumn('url', 'text')
+        .addColumn('approximate', 'integer', (c) => c.notNull())
+        .addColumn('annotation', 'text')
+        .addColumn('note', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('results_benchmark')
+        .on('results')
+        .columns(['benchmark_id', 'model_id'])
+        .execute();
+      await db.schema
+        .createTable('figures')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('spec', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('runs')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('model_id', 'text', (c) => c.notNull())
+        .addColumn('benchmark_id', 'text', (c) => c.notNull())
+        .addColumn('spec', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('finished_at', 'text')
+        .execute();
+      await db.schema
+        .createIndex('runs_model_benchmark')
+        .on('runs')
+        .columns(['model_id', 'benchmark_id'])
+        .execute();
+      await db.schema
+        .createTable('samples')
+        .addColumn('run_id', 'text', (c) => c.notNull())
+        .addColumn('item_id', 'text', (c) => c.notNull())
+        .addColumn('sample_index', 'integer', (c) => c.notNull())
+        .addColumn('messages', 'text', (c) => c.notNull())
+        .addColumn('response', 'text')
+        .addColumn('reasoning', 'text')
+        .addColumn('extracted', 'text')
+        .addColumn('verdict', 'text', (c) => c.notNull())
+        .addColumn('score', 'double precision')
+        .addColumn('prompt_tokens', 'integer')
+        .addColumn('completion_tokens', 'integer')
+        .addColumn('latency_ms', 'double precision')
+        .addColumn('error', 'text')
+        .addColumn('scorer_version', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('samples_pk', ['run_id', 'item_id', 'sample_index'])
+        .execute();
+      // Covering index: per-run aggregates read it without touching the wide sample rows.
+      await db.schema
+        .createIndex('samples_run_verdict_score')
+        .on('samples')
+        .columns(['run_id', 'verdict', 'score'])
+        .execute();
+    },
+  },
+};
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return migrations;
+  },
+};

@@ -1,0 +1,225 @@
+import { type Kysely, type Transaction, sql } from 'kysely';
+import type {
+  Benchmark,
+  FigurePreset,
+  ModelCard,
+  Result,
+  RunSpec,
+  RunStatus,
+  SampleRecord,
+} from '../../core/schema/index.ts';
+import {
+  AggregateRow,
+  benchmarkFromRow,
+  benchmarkToRow,
+  figureFromRow,
+  modelFromRow,
+  modelToRow,
+  resultFromRow,
+  resultToRow,
+  runFromRow,
+  sampleFromRow,
+  sampleToRow,
+} from './row-codec.ts';
+import type { ImportBatch, ImportCounts, ResultQuery, RunRecord, SampleAggregate, Store } from './store.ts';
+import type { Database } from './tables.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+type TableName = keyof Database;
+
+/** Bound parameters per statement: below SQLite's 32,766 and PostgreSQL's 65,535. */
+const MAX_PARAMS = 30_000;
+
+function chunks<T>(rows: T[], columns: number): T[][] {
+  const size = Math.max(1, Math.floor(MAX_PARAMS / Math.max(1, columns)));
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+/** Insert rows; on a key conflict, overwrite every non-key column with the incoming value. */
+async function upsert(
+  db: Db,
+  table: TableName,
+  keys: string[],
+  rows: Record<string, unknown>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!);
+  const updates = columns.filter((c) => !keys.includes(c));
+  for (const part of chunks(rows, columns.length)) {
+    // biome-ignore lint/suspicious/noExplicitAny: the table is chosen at run time; rows come from typed codecs.
+    const loose = db as Kysely<any>;
+    const set = Object.fromEntries(updates.map((c) => [c, sql.ref(`excluded.${c}`)]));
+    await loose
+      .insertInto(table as string)
+      .values(part)
+      .onConflict((oc) => oc.columns(keys).doUpdateSet(set))
+      .execute();
+  }
+}
+
+/** The query layer shared by every SQL dialect. */
+export class SqlStore implements Store {
+  readonly db: Kysely<Database>;
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly location: string;
+
+  constructor(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', location: string) {
+    this.db = db;
+    this.dialect = dialect;
+    this.location = location;
+  }
+
+  async importBatch(batch: ImportBatch): Promise<ImportCounts> {
+    const now = new Date().toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      await upsert(
+        trx,
+        'models',
+        ['id'],
+        (batch.models ?? []).map((m) => ({ ...modelToRow(m, now) })),
+      );
+      await upsert(
+        trx,
+        'benchmarks',
+        ['id'],
+        (batch.benchmarks ?? []).map((b) => ({ ...benchmarkToRow(b, now) })),
+      );
+      await upsert(
+        trx,
+        'results',
+        ['key'],
+        (batch.results ?? []).map((r) => ({ ...resultToRow(r, now) })),
+      );
+      await upsert(
+        trx,
+        'figures',
+        ['id'],
+        (batch.figures ?? []).map((f) => ({ id: f.id, spec: JSON.stringify(f), updated_at: now })),
+      );
+    });
+    return {
+      models: batch.models?.length ?? 0,
+      benchmarks: batch.benchmarks?.length ?? 0,
+      results: batch.results?.length ?? 0,
+      figures: batch.figures?.length ?? 0,
+    };
+  }
+
+  async models(): Promise<ModelCard[]> {
+    const rows = await this.db.selectFrom('models').selectAll().orderBy('id').execute();
+    return rows.map(modelFromRow);
+  }
+
+  async benchmarks(): Promise<Benchmark[]> {
+    const rows = await this.db.selectFrom('benchmarks').selectAll().orderBy('id').execute();
+    return rows.map(benchmarkFromRow);
+  }
+
+  async results(query: ResultQuery = {}): Promise<Result[]> {
+    let q = this.db.selectFrom('results').selectAll();
+    if (query.benchmarks?.length) q = q.where('benchmark_id', 'in', query.benchmarks);
+    if (query.models?.length) q = q.where('model_id', 'in', query.models);
+    const rows = await q.orderBy('benchmark_id').orderBy('model_id').orderBy('key').execute();
+    return rows.map(resultFromRow);
+  }
+
+  async figures(): Promise<FigurePreset[]> {
+    const rows = await this.db.selectFrom('figures').select(['spec']).orderBy('id').execute();
+    return rows.map(figureFromRow);
+  }
+
+  async createRun(spec: RunSpec): Promise<void> {
+    await this.db
+      .insertInto('runs')
+      .values({
+        id: spec.id,
+        model_id: spec.model,
+        benchmark_id: spec.benchmark,
+        spec: JSON.stringify(spec),
+        status: 'running',
+        created_at: spec.createdAt,
+        finished_at: null,
+      })
+      .execute();
+  }
+
+  async setRunStatus(id: string, status: RunStatus): Promise<void> {
+    const finishedAt = status === 'running' ? null : new Date().toISOString();
+    await this.db.updateTable('runs').set({ status, finished_at: finishedAt }).where('id', '=', id).execute();
+  }
+
+  async run(id: string): Promise<RunRecord | null> {
+    const row = await this.db.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? runFromRow(row) : null;
+  }
+
+  async runs(): Promise<RunRecord[]> {
+    const rows = await this.db.selectFrom('runs').selectAll().orderBy('created_at').orderBy('id').execute();
+    return rows.map(runFromRow);
+  }
+
+  async putSamples(samples: SampleRecord[]): Promise<void> {
+    if (samples.length === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      await upsert(
+        trx,
+        'samples',
+        ['run_id', 'item_id', 'sample_index'],
+        samples.map((s) => ({ ...sampleToRow(s) })),
+      );
+    });
+  }
+
+  async *samples(runId: string): AsyncIterable<SampleRecord> {
+    const page = 1000;
+    let after: { item: string; index: number } | null = null;
+    for (;;) {
+      let q = this.db.selectFrom('samples').selectAll().where('run_id', '=', runId);
+      if (after) {
+        const a = after;
+        q = q.where((eb) =>
+          eb.or([
+            eb('item_id', '>', a.item),
+            eb.and([eb('item_id', '=', a.item), eb('sample_index', '>', a.index)]),
+          ]),
+        );
+      }
+      const rows = await q.orderBy('item_id').orderBy('sample_index').limit(page).execute();
+      for (const row of rows) yield sampleFromRow(row);
+      if (rows.length < page) return;
+      const last = rows[rows.length - 1]!;
+      after = { item: last.item_id, index: Number(last.sample_index) };
+    }
+  }
+
+  async aggregateSamples(filter: { benchmark?: string; model?: string } = {}): Promise<SampleAggregate[]> {
+    let q = this.db
+      .selectFrom('samples as s')
+      .innerJoin('runs as r', 'r.id', 's.run_id')
+      .select((eb) => [
+        'r.model_id as model',
+        'r.benchmark_id as benchmark',
+        eb.fn.count('s.run_id').distinct().as('runs'),
+        eb.fn.countAll().as('samples'),
+        eb.fn.sum(eb.case().when('s.verdict', '<>', 'error').then(1).else(0).end()).as('scored'),
+        eb.fn.sum(eb.case().when('s.verdict', '=', 'error').then(1).else(0).end()).as('errors'),
+        eb.fn.avg(eb.case().when('s.verdict', '<>', 'error').then(eb.ref('s.score')).end()).as('mean_score'),
+      ])
+      .groupBy(['r.model_id', 'r.benchmark_id'])
+      .orderBy('r.model_id')
+      .orderBy('r.benchmark_id');
+    if (filter.benchmark) q = q.where('r.benchmark_id', '=', filter.benchmark);
+    if (filter.model) q = q.where('r.model_id', '=', filter.model);
+    const rows = await q.execute();
+    return rows.map((row) => {
+      const { mean_score, ...r } = AggregateRow.parse(row);
+      return { ...r, meanScore: mean_score };
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}

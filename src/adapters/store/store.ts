@@ -1,0 +1,73 @@
+import type {
+  Benchmark,
+  FigurePreset,
+  ModelCard,
+  Result,
+  RunSpec,
+  RunStatus,
+  SampleRecord,
+} from '../../core/schema/index.ts';
+
+/** Everything one import writes. It is written in one transaction, or not at all. */
+export interface ImportBatch {
+  models?: ModelCard[];
+  benchmarks?: Benchmark[];
+  results?: Result[];
+  figures?: FigurePreset[];
+}
+
+export interface ImportCounts {
+  models: number;
+  benchmarks: number;
+  results: number;
+  figures: number;
+}
+
+export interface ResultQuery {
+  benchmarks?: string[];
+  models?: string[];
+}
+
+export interface RunRecord {
+  spec: RunSpec;
+  status: RunStatus;
+  finishedAt: string | null;
+}
+
+/** Per model and benchmark, what the stored samples add up to. Error samples are counted apart. */
+export interface SampleAggregate {
+  model: string;
+  benchmark: string;
+  runs: number;
+  samples: number;
+  scored: number;
+  errors: number;
+  meanScore: number | null;
+}
+
+/**
+ * The results store. One implementation (SqlStore) serves SQLite and PostgreSQL;
+ * every implementation passes test/adapters/store/store-conformance.ts.
+ */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Where the store lives, without credentials. */
+  readonly location: string;
+
+  importBatch(batch: ImportBatch): Promise<ImportCounts>;
+  models(): Promise<ModelCard[]>;
+  benchmarks(): Promise<Benchmark[]>;
+  results(query?: ResultQuery): Promise<Result[]>;
+  figures(): Promise<FigurePreset[]>;
+
+  createRun(spec: RunSpec): Promise<void>;
+  setRunStatus(id: string, status: RunStatus): Promise<void>;
+  run(id: string): Promise<RunRecord | null>;
+  runs(): Promise<RunRecord[]>;
+  /** Inserts samples; a sample already stored (same run, item, index) is replaced. */
+  putSamples(samples: SampleRecord[]): Promise<void>;
+  samples(runId: string): AsyncIterable<SampleRecord>;
+  aggregateSamples(filter?: { benchmark?: string; model?: string }): Promise<SampleAggregate[]>;
+
+  close(): Promise<void>;
+}

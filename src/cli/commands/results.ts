@@ -1,0 +1,155 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { formatParams } from '../../core/format/format-params.ts';
+import { joinResults, type ResultView } from '../../core/query/result-view.ts';
+import { type ResultFilterInput, SortKey, selectResults } from '../../core/query/select-results.ts';
+import { paramsOf } from '../../core/schema/index.ts';
+import { csvLine } from '../format/csv.ts';
+import { renderTable } from '../format/table.ts';
+import { list, paramsB } from '../parse-options.ts';
+import { withStore } from '../with-store.ts';
+
+interface ResultsOptions {
+  benchmark?: string[];
+  model?: string[];
+  family?: string[];
+  category?: string[];
+  minParams?: number;
+  maxParams?: number;
+  params: 'total' | 'active';
+  source?: string;
+  condition?: string;
+  sort?: 'score' | 'params' | 'model' | 'benchmark' | 'family';
+  asc?: boolean;
+  desc?: boolean;
+  json?: boolean;
+  csv?: boolean;
+}
+
+const CSV_COLUMNS = [
+  'model',
+  'benchmark',
+  'condition',
+  'baseline',
+  'metric',
+  'value',
+  'unit',
+  'n',
+  'k',
+  'stderr',
+  'totalParamsB',
+  'activeParamsB',
+  'family',
+  'categories',
+  'source',
+  'paper',
+  'figure',
+  'approximate',
+] as const;
+
+function value(v: ResultView): string {
+  const r = v.result;
+  const sign = r.baseline !== null && r.value > 0 ? '+' : '';
+  const approx = r.approximate ? '~' : '';
+  const se = r.stderr !== null ? ` ±${r.stderr.toFixed(1)}` : '';
+  return `${approx}${sign}${r.value.toFixed(1)}${r.unit === '%' ? '' : ` ${r.unit}`}${se}`;
+}
+
+function sourceLabel(v: ResultView): string {
+  const r = v.result;
+  if (r.source === 'run') return `run ${r.runId}`;
+  return [r.paper, r.figure ?? r.table].filter(Boolean).join(', ');
+}
+
+export function registerResults(program: Command): void {
+  program
+    .command('results')
+    .description('list results, measured and published, with model metadata')
+    .option('-b, --benchmark <ids>', 'only these benchmarks (comma-separated)', list)
+    .option('-m, --model <ids>', 'only these models', list)
+    .option('--family <names>', 'only these model families', list)
+    .option('--category <labels>', 'only models with one of these category labels', list)
+    .option('--min-params <size>', 'at least this many parameters (e.g. 7B)', paramsB)
+    .option('--max-params <size>', 'at most this many parameters (e.g. 70B)', paramsB)
+    .addOption(
+      new Option('--params <axis>', 'parameter count used for size filters and sorting')
+        .choices(['total', 'active'])
+        .default('total'),
+    )
+    .option('--source <source>', '"run", "publication", or part of a paper name')
+    .option('--condition <name>', 'only this condition')
+    .addOption(new Option('--sort <key>', 'sort by').choices(SortKey.options))
+    .option('--asc', 'ascending order')
+    .option('--desc', 'descending order')
+    .option('--json', 'print JSON')
+    .option('--csv', 'print CSV')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ yardstick results --benchmark livecodebench-v5 --sort score
+  $ yardstick results --family Qwen --max-params 32B --csv
+  $ yardstick results --source publication --json`,
+    )
+    .action(async (opts: ResultsOptions, cmd: Command) => {
+      const views = await withStore(cmd, async (s) => {
+        const [results, models, benchmarks] = await Promise.all([
+          s.results({ benchmarks: opts.benchmark, models: opts.model }),
+          s.models(),
+          s.benchmarks(),
+        ]);
+        return joinResults(results, models, benchmarks);
+      });
+      const filter: ResultFilterInput = {
+        benchmarks: opts.benchmark,
+        models: opts.model,
+        families: opts.family,
+        categories: opts.category,
+        minParamsB: opts.minParams ?? null,
+        maxParamsB: opts.maxParams ?? null,
+        paramsAxis: opts.params,
+        source: opts.source ?? null,
+        condition: opts.condition ?? null,
+        sort: opts.sort ?? null,
+        descending: opts.asc ? false : opts.desc ? true : null,
+      };
+      const rows = selectResults(views, filter);
+      if (opts.json) {
+        const out = rows.map((v) => ({ ...v.result, modelCard: v.model, benchmarkInfo: v.benchmark }));
+        return void process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      }
+      if (opts.csv) {
+        const lines = rows.map((v) =>
+          csvLine(
+            CSV_COLUMNS.map((c) => {
+              if (c === 'totalParamsB' || c === 'activeParamsB' || c === 'family' || c === 'categories')
+                return v.model[c];
+              return v.result[c];
+            }),
+          ),
+        );
+        return void process.stdout.write(`${[CSV_COLUMNS.join(','), ...lines].join('\n')}\n`);
+      }
+      const axis = opts.params;
+      process.stdout.write(
+        `${renderTable(rows, [
+          { header: 'model', value: (v) => v.model.name },
+          { header: 'benchmark', value: (v) => v.benchmark.shortName ?? v.benchmark.name },
+          {
+            header: 'condition',
+            value: (v) =>
+              v.result.baseline ? `Δ ${v.result.condition} vs ${v.result.baseline}` : v.result.condition,
+          },
+          { header: 'score', value, align: 'right' },
+          {
+            header: axis === 'total' ? 'params' : 'active',
+            value: (v) => formatParams(paramsOf(v.model, axis)),
+            align: 'right',
+          },
+          { header: 'family', value: (v) => v.model.family },
+          { header: 'categories', value: (v) => v.model.categories.join(', ') },
+          { header: 'source', value: sourceLabel },
+        ])}\n${rows.length} results${rows.some((v) => v.result.approximate) ? ' (~ read off a chart)' : ''}\n`,
+      );
+    });
+}

@@ -1,0 +1,21 @@
+import { Command } from 'commander';
+import { commands } from './commands/index.ts';
+import { runCli } from './run-cli.ts';
+
+const program = new Command('yardstick')
+  .description('Evaluate language models on published benchmarks and compare them with published results.')
+  .option('--store <location>', 'SQLite file or postgres:// URL (env: YARDSTICK_STORE)')
+  .option('--debug', 'show stack traces on errors')
+  .showHelpAfterError('(run with --help for usage)')
+  .addHelpText(
+    'after',
+    `
+Examples:
+  $ yardstick catalog load
+  $ yardstick results --benchmark livecodebench-v5 --sort score
+  $ yardstick import paper-table.csv
+  $ yardstick report -o out/report`,
+  );
+
+for (const register of commands) register(program);
+await runCli(program, process.argv);

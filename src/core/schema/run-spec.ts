@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { Slug } from './ids.ts';
+import { PluginRef } from './plugin-ref.ts';
+
+export const GenerationConfig = z.object({
+  temperature: z.number().min(0).max(2).default(0),
+  topP: z.number().gt(0).max(1).nullable().default(null),
+  maxTokens: z.number().int().positive().nullable().default(null),
+  stop: z.array(z.string()).default([]),
+  /** Provider-specific body fields sent as they are (e.g. vLLM's top_k). */
+  extraBody: z.record(z.string(), z.unknown()).default({}),
+});
+export type GenerationConfig = z.infer<typeof GenerationConfig>;
+
+/** Everything needed to rebuild an evaluation run. API keys are never part of it. */
+export const RunSpec = z.object({
+  id: z.string().min(1),
+  model: Slug,
+  provider: PluginRef,
+  endpoint: z.string().nullable().default(null),
+  benchmark: Slug,
+  benchmarkVersion: z.string().nullable().default(null),
+  task: PluginRef,
+  promptTemplateHash: z.string().min(1),
+  generation: GenerationConfig,
+  seed: z.number().int().default(0),
+  samples: z.number().int().positive().default(1),
+  limit: z.number().int().positive().nullable().default(null),
+  concurrency: z.number().int().positive().default(8),
+  toolVersion: z.string().min(1),
+  createdAt: z.iso.datetime(),
+});
+export type RunSpec = z.infer<typeof RunSpec>;
+export type RunSpecInput = z.input<typeof RunSpec>;
+
+export const RunStatus = z.enum(['running', 'finished', 'failed', 'interrupted']);
+export type RunStatus = z.infer<typeof RunStatus>;

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+export const ChatMessage = z.object({
+  role: z.enum(['system', 'user', 'assistant']),
+  content: z.string(),
+});
+export type ChatMessage = z.infer<typeof ChatMessage>;
+
+/** The grader's judgement of one sample. `error` means no usable response: it is excluded from scores. */
+export const Verdict = z.enum(['correct', 'incorrect', 'no-answer', 'error']);
+export type Verdict = z.infer<typeof Verdict>;
+
+/** One model response to one item, with how it was scored. */
+export const SampleRecord = z.object({
+  runId: z.string().min(1),
+  itemId: z.string().min(1),
+  sampleIndex: z.number().int().nonnegative(),
+  messages: z.array(ChatMessage),
+  response: z.string().nullable().default(null),
+  reasoning: z.string().nullable().default(null),
+  extracted: z.string().nullable().default(null),
+  verdict: Verdict,
+  score: z.number().min(0).max(1).nullable().default(null),
+  promptTokens: z.number().int().nonnegative().nullable().default(null),
+  completionTokens: z.number().int().nonnegative().nullable().default(null),
+  latencyMs: z.number().nonnegative().nullable().default(null),
+  error: z.string().nullable().default(null),
+  scorerVersion: z.string().nullable().default(null),
+  createdAt: z.iso.datetime(),
+});
+export type SampleRecord = z.infer<typeof SampleRecord>;
+export type SampleRecordInput = z.input<typeof SampleRecord>;

@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Store } from '../../../src/adapters/store/store.ts';
+import { benchmark, model, result, runSpec, sample } from '../../helpers/fixtures.ts';
+
+/**
+ * The behaviour every Store implementation must have. Each implementation's test file calls this
+ * with a function that opens a fresh, empty store.
+ */
+export function storeConformance(
+  name: string,
+  open: () => Promise<Store>,
+  options: { skip?: string | false } = {},
+) {
+  describe(`Store conformance: ${name}`, { skip: options.skip ?? false }, () => {
+    let store: Store;
+    before(async () => {
+      store = await open();
+    });
+    after(async () => {
+      await store?.close();
+    });
+
+    test('model cards round-trip with every field, and upsert replaces by id', async () => {
+      const card = model({
+        id: 'moe-30b',
+        name: 'MoE-30B',
+        totalParamsB: 30.5,
+        activeParamsB: 3.3,
+        openWeights: true,
+        openData: true,
+        categories: ['moe', 'code'],
+        releaseDate: '2025-04-29',
+        baseModel: 'base-30b',
+        trainingMethod: 'RL',
+        reasoning: true,
+        links: [{ label: 'card', url: 'https://example.org/moe' }],
+        notes: 'n',
+      });
+      await store.importBatch({ models: [card] });
+      assert.deepEqual(await store.models(), [card]);
+      await store.importBatch({ models: [{ ...card, name: 'MoE-30B v2' }] });
+      const again = await store.models();
+      assert.equal(again.length, 1);
+      assert.equal(again[0]!.name, 'MoE-30B v2');
+    });
+
+    test('results keep condition, baseline, uncertainty and publication source; re-import is idempotent', async () => {
+      await store.importBatch({ models: [model()], benchmarks: [benchmark()] });
+      const score = result({
+        value: 61.25,
+        n: 500,
+        k: 4,
+        stderr: 2.1,
+        ciLow: 57.1,
+        ciHigh: 65.4,
+        ciLevel: 0.95,
+        approximate: true,
+        annotation: '†',
+      });
+      const delta = result({ condition: 'cot', baseline: 'default', value: -3.5 });
+      const measured = result({ source: 'run', runId: 'run-9', paper: null, value: 60 });
+      await store.importBatch({ results: [score, delta, measured] });
+      await store.importBatch({ results: [score, delta, measured] });
+      const rows = await store.results({ benchmarks: ['bench'] });
+      assert.equal(rows.length, 3);
+      assert.deepEqual(
+        rows.find((r) => r.baseline === 'default'),
+        delta,
+      );
+      assert.deepEqual(
+        rows.find((r) => r.source === 'run'),
+        measured,
+      );
+      assert.deepEqual(
+        rows.find((r) => r.annotation === '†'),
+        score,
+      );
+    });
+
+    test('results filter by model and benchmark', async () => {
+      await store.importBatch({
+        models: [model({ id: 'other' })],
+        benchmarks: [benchmark({ id: 'bench-2' })],
+        results: [result({ model: 'other', benchmark: 'bench-2', value: 10 })],
+      });
+      assert.equal((await store.results({ models: ['other'] })).length, 1);
+      assert.equal((await store.results({ benchmarks: ['bench-2'], models: ['m-7b'] })).length, 0);
+    });
+
+    test('a batch that fails part-way writes nothing', async () => {
+      const before = (await store.models()).length;
+      const bad = result({ model: 'does-not-exist', benchmark: 'also-missing' });
+      await assert.rejects(store.importBatch({ models: [model({ id: 'new-one' })], results: [bad] }));
+      assert.equal((await store.models()).length, before);
+    });
+
+    test('figure presets round-trip', async () => {
+      const fig = {
+        id: 'f1',
+        chart: 'heatmap' as const,
+        title: 'T',
+        caption: null,
+        benchmarks: ['bench'],
+        models: null,
+        paper: null,
+        groups: { 'm-7b': 'G' },
+        options: { a: 1 },
+      };
+      await store.importBatch({ figures: [fig] });
+      assert.deepEqual(await store.figures(), [fig]);
+    });
+
+    test('runs keep their spec and status', async () => {
+      const spec = runSpec();
+      await store.createRun(spec);
+      assert.deepEqual((await store.run('run-1'))?.spec, spec);
+      assert.equal((await store.run('run-1'))?.status, 'running');
+      await store.setRunStatus('run-1', 'finished');
+      const done = await store.run('run-1');
+      assert.equal(done?.status, 'finished');
+      assert.ok(done?.finishedAt);
+      assert.equal((await store.runs()).length, 1);
+      assert.equal(await store.run('nope'), null);
+    });
+
+    test('samples stream back in item order, replace on the same key, and aggregate without errors', async () => {
+      const samples = [];
+      for (let i = 0; i < 2500; i++) {
+        samples.push(
+          sample({
+            itemId: `q${String(i).padStart(4, '0')}`,
+            score: i % 2,
+            verdict: i % 2 ? 'correct' : 'incorrect',
+          }),
+        );
+      }
+      samples.push(
+        sample({ itemId: 'q9999', verdict: 'error', score: null, response: null, error: 'HTTP 500' }),
+      );
+      await store.putSamples(samples);
+      await store.putSamples([sample({ itemId: 'q0000', score: 1, verdict: 'correct' })]);
+      let n = 0;
+      let last = '';
+      for await (const s of store.samples('run-1')) {
+        assert.ok(s.itemId >= last);
+        last = s.itemId;
+        n++;
+      }
+      assert.equal(n, 2501);
+      const [agg] = await store.aggregateSamples({ benchmark: 'bench' });
+      assert.equal(agg?.samples, 2501);
+      assert.equal(agg?.errors, 1);
+      assert.equal(agg?.scored, 2500);
+      assert.equal(agg?.runs, 1);
+      assert.equal(agg?.meanScore, 1251 / 2500);
+    });
+  });
+}

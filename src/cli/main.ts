@@ -7,6 +7,7 @@ const program = new Command('yardstick')
   .option('--store <location>', 'SQLite file or postgres:// URL (env: YARDSTICK_STORE)')
   .option('--debug', 'show stack traces on errors')
   .showHelpAfterError('(run with --help for usage)')
+  .exitOverride()
   .addHelpText(
     'after',
     `
@@ -14,7 +15,8 @@ Examples:
   $ yardstick catalog load
   $ yardstick results --benchmark livecodebench-v5 --sort score
   $ yardstick import paper-table.csv
-  $ yardstick report -o out/report`,
+  $ yardstick report -o out/report
+`,
   );
 
 for (const register of commands) register(program);

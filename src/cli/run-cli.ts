@@ -2,9 +2,11 @@ import type { Command } from 'commander';
 import { CommanderError } from 'commander';
 import { EXIT, UserError } from '../core/errors/user-error.ts';
 
-/** Parses argv and runs the command; turns errors into one line and an exit code. */
+/**
+ * Parses argv and runs the command; turns errors into one line and an exit code.
+ * The program must be built with `.exitOverride()` before its commands, so they inherit it.
+ */
 export async function runCli(program: Command, argv: string[]): Promise<void> {
-  program.exitOverride();
   const debug = argv.includes('--debug');
   try {
     await program.parseAsync(argv);

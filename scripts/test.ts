@@ -10,13 +10,21 @@ const child = spawn(
   ['--test', '--test-reporter=spec', '--test-concurrency=2', '--test-timeout=600000', ...args, ...files],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 );
-let tail = '';
+// The runner's summary lines ("ℹ pass 12") may be followed by a long list of failures, so every
+// line is scanned and the last value of each counter kept.
+const counts = new Map<string, number>();
+let partial = '';
 child.stdout.on('data', (chunk: Buffer) => {
   process.stdout.write(chunk);
-  tail = (tail + chunk.toString()).slice(-4000);
+  const lines = (partial + chunk.toString()).split('\n');
+  partial = lines.pop() ?? '';
+  for (const line of lines) {
+    const m = /^ℹ (\w+) (\d+)$/.exec(line.trim());
+    if (m) counts.set(m[1]!, Number(m[2]));
+  }
 });
 child.on('close', (code) => {
-  const count = (name: string) => Number(new RegExp(`ℹ ${name} (\\d+)`).exec(tail)?.[1] ?? 0);
+  const count = (name: string) => counts.get(name) ?? 0;
   const passed = count('pass');
   const failed = count('fail') + count('cancelled');
   const skipped = count('skipped') + count('todo');

@@ -1,0 +1,45 @@
+import type { z } from 'zod';
+import { EXIT, UserError } from '../../core/errors/user-error.ts';
+
+/** Parses JSONL text, one object per non-empty line; errors name the file and line. */
+export function parseJsonl(file: string, text: string): { line: number; value: unknown }[] {
+  const out: { line: number; value: unknown }[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!.trim();
+    if (!raw) continue;
+    try {
+      out.push({ line: i + 1, value: JSON.parse(raw) });
+    } catch (err) {
+      throw new UserError(`${file}:${i + 1}: invalid JSON: ${(err as Error).message}`, EXIT.invalidInput);
+    }
+  }
+  return out;
+}
+
+/** Validates each row against the benchmark's schema; the first bad row is reported by file, row and field. */
+export function validateRows<S extends z.ZodType>(
+  file: string,
+  rows: { line: number; value: unknown }[],
+  schema: S,
+  unit = 'line',
+): z.infer<S>[] {
+  return rows.map(({ line, value }) => {
+    const r = schema.safeParse(value);
+    if (!r.success) {
+      const issue = r.error.issues[0]!;
+      const field = issue.path.length ? issue.path.join('.') : '(row)';
+      throw new UserError(`${file}: ${unit} ${line}: field ${field}: ${issue.message}`, EXIT.invalidInput);
+    }
+    return r.data;
+  });
+}
+
+/** Checks the number of items a benchmark must have. */
+export function expectCount(file: string, actual: number, expected: number): void {
+  if (actual !== expected)
+    throw new UserError(
+      `${file}: expected ${expected} items, found ${actual} (wrong or truncated file; pass limit to run a subset)`,
+      EXIT.invalidInput,
+    );
+}

@@ -1,0 +1,115 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderPng } from '../adapters/render/render-png.ts';
+import { renderSvg } from '../adapters/render/render-svg.ts';
+import type { Store } from '../adapters/store/store.ts';
+import type { ChartInput, VlSpec } from '../core/charts/chart-input.ts';
+import { chartSpec } from '../core/charts/chart-spec.ts';
+import { describeFigure } from '../core/describe/describe-figure.ts';
+import { type FigureDescription, renderDescriptionPlain } from '../core/describe/figure-description.ts';
+import { EXIT, UserError } from '../core/errors/user-error.ts';
+import { loadFigureInputs } from './figure-data.ts';
+import { type ReportScripts, type ReportSection, reportHtml } from './report-html.ts';
+
+/**
+ * How a figure is described: its caption in the report and its SVG's accessible description.
+ * The default is `describeFigure`, whose every number is computed from the results drawn.
+ */
+export type CaptionFn = (figure: ChartInput) => FigureDescription | Promise<FigureDescription>;
+
+export const defaultCaption: CaptionFn = ({ preset, views }) => describeFigure(preset, views);
+
+export interface ReportOptions {
+  outDir: string;
+  /** Figure ids to include; all stored figures when empty. */
+  figures?: string[];
+  caption?: CaptionFn;
+  title?: string;
+  /** PNG scale (2 = twice the SVG's size). */
+  scale?: number;
+}
+
+export interface ReportFigure {
+  id: string;
+  title: string;
+  svgFile: string;
+  pngFile: string;
+  specFile: string;
+  /** Labels that found no free position (normally none). */
+  crowded: string[];
+}
+
+export interface ReportSummary {
+  index: string;
+  figures: ReportFigure[];
+}
+
+async function vendorScripts(): Promise<ReportScripts> {
+  const buildDir = (pkg: string) => dirname(fileURLToPath(import.meta.resolve(pkg)));
+  const [vega, vegaLite, vegaEmbed] = await Promise.all([
+    readFile(join(buildDir('vega'), 'vega.min.js'), 'utf8'),
+    readFile(join(buildDir('vega-lite'), 'vega-lite.min.js'), 'utf8'),
+    readFile(join(buildDir('vega-embed'), 'vega-embed.min.js'), 'utf8'),
+  ]);
+  return { vega, vegaLite, vegaEmbed };
+}
+
+/** Renders one figure to its spec, SVG and PNG. */
+export async function renderFigure(
+  input: ChartInput,
+  overrides: Record<string, unknown> = {},
+  scale = 2,
+): Promise<{ spec: VlSpec; svg: string; png: Buffer }> {
+  const spec = chartSpec(input, overrides);
+  const svg = await renderSvg(spec, input.preset.id);
+  const png = await renderPng(svg, scale);
+  return { spec, svg, png };
+}
+
+/**
+ * Writes the report: index.html (inline SVGs, interactive through vega-embed inlined from the
+ * installed package, so it opens offline) and, per figure, <id>.png, <id>.svg and <id>.vl.json.
+ */
+export async function buildReport(store: Store, opts: ReportOptions): Promise<ReportSummary> {
+  const inputs = await loadFigureInputs(store, opts.figures ?? []);
+  if (!inputs.length)
+    throw new UserError(
+      'the store holds no figures; load some first (`yardstick catalog load`)',
+      EXIT.notFound,
+    );
+  await mkdir(opts.outDir, { recursive: true });
+  const caption = opts.caption ?? defaultCaption;
+  const scripts = vendorScripts();
+  const sections: ReportSection[] = [];
+  const figures: ReportFigure[] = [];
+  for (const input of inputs) {
+    const description = await caption(input);
+    const { spec, svg, png } = await renderFigure(
+      input,
+      { description: renderDescriptionPlain(description) },
+      opts.scale ?? 2,
+    );
+    const id = input.preset.id;
+    const files = { svgFile: `${id}.svg`, pngFile: `${id}.png`, specFile: `${id}.vl.json` };
+    await Promise.all([
+      writeFile(join(opts.outDir, files.svgFile), svg),
+      writeFile(join(opts.outDir, files.pngFile), png),
+      writeFile(join(opts.outDir, files.specFile), `${JSON.stringify(spec, null, 2)}\n`),
+    ]);
+    const title = (spec.title as { text: string }).text;
+    sections.push({
+      id,
+      title,
+      description,
+      svg,
+      spec,
+      png: files.pngFile,
+      svgFile: files.svgFile,
+    });
+    figures.push({ id, title, ...files, crowded: spec.usermeta.crowded });
+  }
+  const index = join(opts.outDir, 'index.html');
+  await writeFile(index, reportHtml(opts.title ?? 'Yardstick report', sections, await scripts));
+  return { index, figures };
+}

@@ -1,0 +1,113 @@
+/** The report page: one section per figure, static SVG inline, made interactive by vega-embed when scripts run. */
+
+import type { FigureDescription } from '../core/describe/figure-description.ts';
+
+export interface ReportSection {
+  id: string;
+  title: string;
+  description: FigureDescription;
+  svg: string;
+  spec: unknown;
+  png: string;
+  svgFile: string;
+}
+
+export interface ReportScripts {
+  vega: string;
+  vegaLite: string;
+  vegaEmbed: string;
+}
+
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The figure's written description as HTML: the Overview as its caption, the rest folded below. */
+function descriptionHtml(d: FigureDescription): string {
+  const section = (s: FigureDescription['sections'][number]) =>
+    `<h3>${esc(s.heading)}</h3>\n${s.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n')}` +
+    (s.bullets.length ? `\n<ul>${s.bullets.map((b) => `<li>${esc(b.trim())}</li>`).join('')}</ul>` : '');
+  const [overview, ...rest] = d.sections;
+  const lead = overview ? overview.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n') : '';
+  return `${lead}\n<details><summary>Description and findings</summary>\n${rest.map(section).join('\n')}\n</details>`;
+}
+
+/** Script text made safe to inline: it can no longer close its <script> element. */
+const inline = (js: string) => js.replace(/<\/(script)/gi, '<\\/$1');
+
+/** JSON made safe inside <script type="application/json">. */
+const jsonInline = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
+
+const STYLE = `
+body { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; margin: 0 auto; max-width: 1100px; padding: 24px; color: #222; }
+h1 { font-size: 24px; margin-bottom: 4px; }
+nav ol { padding-left: 20px; }
+section { margin: 40px 0; border-top: 1px solid #ddd; padding-top: 16px; }
+h2 { font-size: 19px; }
+figure { margin: 0; }
+figure svg { max-width: 100%; height: auto; }
+figcaption { color: #444; margin-top: 8px; line-height: 1.45; }
+.files { font-size: 13px; color: #666; }
+.interactive:empty { display: none; }
+.vega-embed { max-width: 100%; }
+`;
+
+const SCRIPT = `
+(function () {
+  var sections = document.querySelectorAll('section[data-figure]');
+  sections.forEach(function (section) {
+    var spec = JSON.parse(section.querySelector('script[type="application/json"]').textContent);
+    var target = section.querySelector('.interactive');
+    vegaEmbed(target, spec, { renderer: 'svg', actions: { export: true, source: false, compiled: false, editor: false } })
+      .then(function () {
+        section.querySelector('.static').hidden = true;
+        section.setAttribute('data-rendered', 'true');
+      })
+      .catch(function (err) {
+        section.setAttribute('data-rendered', 'error');
+        section.setAttribute('data-error', String(err && err.message || err));
+      });
+  });
+})();
+`;
+
+/** The whole page as one self-contained HTML document (no external requests). */
+export function reportHtml(title: string, sections: ReportSection[], scripts: ReportScripts): string {
+  const toc = sections.map((s) => `<li><a href="#${esc(s.id)}">${esc(s.title)}</a></li>`).join('\n');
+  const body = sections
+    .map(
+      (s) => `<section id="${esc(s.id)}" data-figure="${esc(s.id)}">
+<h2>${esc(s.title)}</h2>
+<figure>
+<div class="static">${s.svg}</div>
+<div class="interactive"></div>
+<figcaption>${descriptionHtml(s.description)}</figcaption>
+</figure>
+<p class="files"><a href="${esc(s.png)}">PNG</a> · <a href="${esc(s.svgFile)}">SVG</a> · <a href="${esc(s.id)}.vl.json">Vega-Lite spec</a></p>
+<script type="application/json">${jsonInline(s.spec)}</script>
+</section>`,
+    )
+    .join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'none'">
+<title>${esc(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>${esc(title)}</h1>
+<p>${sections.length} figure${sections.length === 1 ? '' : 's'}, drawn by Yardstick from stored results.</p>
+<nav><ol>
+${toc}
+</ol></nav>
+${body}
+<script>${inline(scripts.vega)}</script>
+<script>${inline(scripts.vegaLite)}</script>
+<script>${inline(scripts.vegaEmbed)}</script>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { type DatasetFile, githubRaw } from '../../adapters/datasets/dataset-file.ts';
+import { expectCount, parseJsonl, validateRows } from '../../adapters/datasets/read-rows.ts';
+import { resolveDatasetFile } from '../../adapters/datasets/resolve-dataset-file.ts';
+import { sharedEquivalencePool } from '../../adapters/equivalence-pool/equivalence-pool.ts';
+import type { Item, Task } from '../../core/task/task.ts';
+import { mathScorer } from '../common/math-scorer.ts';
+import { passAt1Metrics } from '../common/standard-metrics.ts';
+import { boxedCot } from '../common/zero-shot-prompts.ts';
+import { parseTaskArgs, pickPrompt, TaskArgs } from '../common/task-args.ts';
+
+export const AIME2024_FILE: DatasetFile = {
+  path: 'aime2024/test.jsonl',
+  sha256: 'af2b8bd2aa911b6333ad0df32f3ca05c7ae8ed10f1731f4372c8ae26990bf7ac',
+  bytes: 156944,
+  urls: [
+    githubRaw(
+      'QwenLM/Qwen2.5-Math',
+      'a45202bd16f1ec06f433442dc1152d0074773465',
+      'evaluation/data/aime24/test.jsonl',
+    ),
+  ],
+};
+export const AIME2024_COUNT = 30;
+
+const Row = z.object({
+  id: z.number().int(),
+  problem: z.string().min(1),
+  solution: z.string(),
+  answer: z.string().regex(/^\d{1,3}$/, 'must be an integer 0-999'),
+  url: z.string(),
+});
+
+export function aime2024Items(file: string, text: string): Item[] {
+  return validateRows(file, parseJsonl(file, text), Row).map((r) => ({
+    id: String(r.id),
+    input: r.problem,
+    target: r.answer,
+    metadata: { url: r.url, solution: r.solution },
+  }));
+}
+
+const prompts = { 'zero-shot-cot': (item: Item) => boxedCot(item.input) };
+
+/** AIME 2024 (I and II, 30 problems). Args: file, prompt. Usually run with several samples per problem. */
+export function aime2024Task(args: Record<string, unknown> = {}): Task {
+  const a = parseTaskArgs('aime-2024', TaskArgs, args);
+  const [promptId, prompt] = pickPrompt('aime-2024', prompts, a.prompt, 'zero-shot-cot');
+  return {
+    name: 'aime-2024',
+    benchmark: 'aime-2024',
+    version: null,
+    promptId,
+    dataset: async (ctx) => {
+      const f = await resolveDatasetFile(AIME2024_FILE, ctx, a.file ?? null);
+      const items = aime2024Items(f.path, f.data.toString('utf8'));
+      expectCount(f.path, items.length, AIME2024_COUNT);
+      return items;
+    },
+    prompt,
+    scorer: mathScorer(sharedEquivalencePool),
+    scorerVersion: 'math-equiv-1',
+    metrics: passAt1Metrics,
+  };
+}
+
+export default aime2024Task;

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { githubRaw, type DatasetFile } from '../../adapters/datasets/dataset-file.ts';
+import { expectCount, parseJsonl, validateRows } from '../../adapters/datasets/read-rows.ts';
+import { resolveDatasetFile } from '../../adapters/datasets/resolve-dataset-file.ts';
+import { extractNumber, firstNumber, sameNumber } from '../../core/extract/extract-number.ts';
+import type { Item, Scorer, Task } from '../../core/task/task.ts';
+import { accuracyMetrics } from '../common/standard-metrics.ts';
+import { parseTaskArgs, pickPrompt, TaskArgs } from '../common/task-args.ts';
+import { gsm8kPrompts } from './gsm8k-prompts.ts';
+
+export const GSM8K_FILE: DatasetFile = {
+  path: 'gsm8k/test.jsonl',
+  sha256: '3730d312f6e3440559ace48831e51066acaca737f6eabec99bccb9e4b3c39d14',
+  bytes: 749738,
+  urls: [
+    githubRaw(
+      'openai/grade-school-math',
+      '3101c7d5072418e28b9008a6636bde82a006892c',
+      'grade_school_math/data/test.jsonl',
+    ),
+  ],
+};
+export const GSM8K_COUNT = 1319;
+
+const Row = z.object({
+  question: z.string().min(1),
+  answer: z.string().regex(/####\s*\S/, 'must end with "#### <number>"'),
+});
+
+/** Reads the GSM8K test file into items whose target is the canonical number after "####". */
+export function gsm8kItems(file: string, text: string): Item[] {
+  const rows = validateRows(file, parseJsonl(file, text), Row);
+  return rows.map((r, i) => {
+    const target = firstNumber(r.answer.slice(r.answer.lastIndexOf('####') + 4));
+    if (target === null) throw new Error(`${file}: line ${i + 1}: field answer: no number after ####`);
+    return { id: String(i), input: r.question, target, metadata: { solution: r.answer } };
+  });
+}
+
+/** GSM8K scorer: the explicit or last number, compared numerically (commas, currency, units ignored). */
+export const gsm8kScorer: Scorer = (completion, item) => {
+  const found = extractNumber(completion.text);
+  if (!found) return { extracted: null, verdict: 'no-answer', value: 0 };
+  const ok = sameNumber(found.value, item.target);
+  return {
+    extracted: found.value,
+    verdict: ok ? 'correct' : 'incorrect',
+    value: ok ? 1 : 0,
+    details: { extraction: found.method },
+  };
+};
+
+/** The GSM8K task (test split, 1,319 problems). Args: file, prompt ("zero-shot-cot" | "8-shot-cot"). */
+export function gsm8kTask(args: Record<string, unknown> = {}): Task {
+  const a = parseTaskArgs('gsm8k', TaskArgs, args);
+  const [promptId, prompt] = pickPrompt('gsm8k', gsm8kPrompts, a.prompt, 'zero-shot-cot');
+  return {
+    name: 'gsm8k',
+    benchmark: 'gsm8k',
+    version: null,
+    promptId,
+    dataset: async (ctx) => {
+      const f = await resolveDatasetFile(GSM8K_FILE, ctx, a.file ?? null);
+      const items = gsm8kItems(f.path, f.data.toString('utf8'));
+      expectCount(f.path, items.length, GSM8K_COUNT);
+      return items;
+    },
+    prompt,
+    scorer: gsm8kScorer,
+    scorerVersion: 'gsm8k-number-1',
+    metrics: accuracyMetrics,
+  };
+}
+
+export default gsm8kTask;

@@ -1,0 +1,134 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { list, paramsB, positiveInt } from '../parse-options.ts';
+import { withStore } from '../with-store.ts';
+
+interface AnalyzeOptions {
+  benchmark?: string[];
+  model?: string[];
+  family?: string[];
+  category?: string[];
+  minParams?: number;
+  maxParams?: number;
+  params: 'total' | 'active';
+  source?: string;
+  condition?: string;
+  reference?: string[];
+  pair?: string[];
+  figure?: string;
+  seed: number;
+  json?: boolean;
+}
+
+function seedOption(value: string): number {
+  return value === '0' ? 0 : positiveInt(value);
+}
+
+export function registerAnalyze(program: Command): void {
+  program
+    .command('analyze')
+    .description('state what the results show: outliers for size, tiers, trends, consistent changes, noise')
+    .option('--figure <id>', 'analyse what this figure draws, with its options (see `catalog list`)')
+    .option('-b, --benchmark <ids>', 'only these benchmarks (comma-separated)', list)
+    .option('-m, --model <ids>', 'only these models', list)
+    .option('--family <names>', 'only these model families', list)
+    .option('--category <labels>', 'only models with one of these category labels', list)
+    .option('--min-params <size>', 'at least this many parameters (e.g. 7B)', paramsB)
+    .option('--max-params <size>', 'at most this many parameters (e.g. 70B)', paramsB)
+    .addOption(
+      new Option('--params <axis>', 'parameter count used for size analyses and filters')
+        .choices(['total', 'active'])
+        .default('total'),
+    )
+    .option('--source <source>', '"run", "publication", or part of a paper name')
+    .option('--condition <name>', 'only this condition')
+    .option('--reference <ids>', 'models to treat as reference lines (comma-separated)', list)
+    .option('--pair <from:to>', 'a method pair to compare, e.g. m-sft:m-dpo (repeatable)', list)
+    .option('--seed <n>', 'seed of the bootstrap resampling', seedOption, 1)
+    .option('--json', 'print findings as JSON objects')
+    .addHelpText(
+      'after',
+      `
+Findings are computed from the data: least-squares fit of score on log size (outliers by a Bonferroni
+test on studentized residuals), natural-breaks tiers (kept when the mean silhouette is >= 0.7),
+Pearson and Spearman trends with bootstrap CIs, per-dataset Δ signs, method pairs, reference lines,
+dominance, and binomial noise bands where a benchmark's item count is known.
+
+Examples:
+  $ yardstick analyze --figure fig1-livecodebench-v5
+  $ yardstick analyze --benchmark swe-bench-verified --params active --json
+  $ yardstick analyze --benchmark math --reference gpt-4-1106 --pair qwen2-72b-instruct:qwen2-72b-step-dpo`,
+    )
+    .action(async (opts: AnalyzeOptions, cmd: Command) => {
+      const { joinResults } = await import('../../core/query/result-view.ts');
+      const { selectResults } = await import('../../core/query/select-results.ts');
+      const { analyzeFigure } = await import('../../core/analysis/analyze-figure.ts');
+      const { analyzeViews } = await import('../../core/analysis/analyze-views.ts');
+      const { EXIT, UserError } = await import('../../core/errors/user-error.ts');
+      const { itemScoresOf } = await import('../../core/analysis/paired-runs.ts');
+      const { views, figures, itemScores } = await withStore(cmd, async (s) => {
+        const [results, models, benchmarks, figures] = await Promise.all([
+          s.results(opts.figure ? {} : { benchmarks: opts.benchmark, models: opts.model }),
+          s.models(),
+          s.benchmarks(),
+          s.figures(),
+        ]);
+        // Per-item scores of measured runs, for paired tests between them.
+        const itemScores = new Map<string, Map<string, number>>();
+        for (const runId of new Set(
+          results.flatMap((r) => (r.source === 'run' && r.runId ? [r.runId] : [])),
+        )) {
+          const samples = [];
+          for await (const x of s.samples(runId)) samples.push(x);
+          if (samples.length) itemScores.set(runId, itemScoresOf(samples));
+        }
+        return { views: joinResults(results, models, benchmarks), figures, itemScores };
+      });
+      let findings: import('../../core/analysis/finding.ts').Finding[];
+      let scope: string;
+      if (opts.figure) {
+        const preset = figures.find((f) => f.id === opts.figure);
+        if (!preset)
+          throw new UserError(
+            `no figure "${opts.figure}"; known figures: ${figures.map((f) => f.id).join(', ') || 'none (run `yardstick catalog load`)'}`,
+            EXIT.notFound,
+          );
+        findings = analyzeFigure(preset, views, opts.seed, itemScores);
+        scope = `figure ${preset.id}`;
+      } else {
+        const pairs = (opts.pair ?? []).map((p) => {
+          const [from, to, ...rest] = p.split(':');
+          if (!from || !to || rest.length) throw new UserError(`--pair expects from:to, got "${p}"`);
+          return [from, to] as [string, string];
+        });
+        const rows = selectResults(views, {
+          benchmarks: opts.benchmark,
+          models: opts.model,
+          families: opts.family,
+          categories: opts.category,
+          minParamsB: opts.minParams ?? null,
+          maxParamsB: opts.maxParams ?? null,
+          paramsAxis: opts.params,
+          source: opts.source ?? null,
+          condition: opts.condition ?? null,
+        });
+        findings = analyzeViews(
+          rows,
+          {
+            sizeAxis: opts.params,
+            references: opts.reference ?? [],
+            pairs,
+            seed: opts.seed,
+          },
+          itemScores,
+        );
+        scope = `${rows.length} results`;
+      }
+      if (opts.json) return void process.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
+      if (!findings.length) return void process.stdout.write(`No findings for ${scope}.\n`);
+      const width = Math.max(...findings.map((f) => f.kind.length));
+      process.stdout.write(
+        `${findings.length} findings for ${scope}:\n${findings.map((f) => `  ${f.kind.padEnd(width)}  ${f.text}`).join('\n')}\n`,
+      );
+    });
+}

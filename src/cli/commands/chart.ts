@@ -1,0 +1,142 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { list, number, paramsB, positiveInt } from '../parse-options.ts';
+import { withStore } from '../with-store.ts';
+
+interface ChartOptions {
+  output: string;
+  benchmark?: string[];
+  model?: string[];
+  family?: string[];
+  category?: string[];
+  minParams?: number;
+  maxParams?: number;
+  source?: string;
+  condition?: string;
+  title?: string;
+  subtitle?: string;
+  highlight?: string;
+  reference?: string[];
+  color?: string[];
+  shape?: string[];
+  sizeAxis?: 'total' | 'active';
+  xTitle?: string;
+  yTitle?: string;
+  legendTitle?: string;
+  legend: boolean;
+  showValues?: boolean;
+  width?: number;
+  height?: number;
+  font?: string;
+  fontSize?: number;
+  scale: number;
+}
+
+const repeat = (v: string, prev: string[] = []) => [...prev, v];
+
+/** "key=value" pairs into an object. */
+function pairs(items: string[] | undefined): Record<string, string> | undefined {
+  if (!items?.length) return undefined;
+  return Object.fromEntries(
+    items.map((s) => {
+      const i = s.lastIndexOf('=');
+      return i > 0 ? [s.slice(0, i), s.slice(i + 1)] : [s, ''];
+    }),
+  );
+}
+
+/** A reference: "Label=64.5" is a line at that value; a bare word is a model id. */
+function reference(s: string): string | { label: string; value: number } {
+  const i = s.lastIndexOf('=');
+  const value = Number(s.slice(i + 1));
+  return i > 0 && Number.isFinite(value) ? { label: s.slice(0, i), value } : s;
+}
+
+export function registerChart(program: Command): void {
+  program
+    .command('chart')
+    .description('draw one chart from stored results as SVG, PNG or a Vega-Lite spec')
+    .argument(
+      '<kind>',
+      'size-scatter, delta-dots, grouped-bars, category-scatter, heatmap, or a stored figure id',
+    )
+    .requiredOption('-o, --output <file>', 'out.svg, out.png or out.vl.json')
+    .option('-b, --benchmark <ids>', 'only these benchmarks (comma-separated)', list)
+    .option('-m, --model <ids>', 'only these models', list)
+    .option('--family <names>', 'only these model families', list)
+    .option('--category <labels>', 'only models with one of these category labels', list)
+    .option('--min-params <size>', 'at least this many parameters (e.g. 7B)', paramsB)
+    .option('--max-params <size>', 'at most this many parameters (e.g. 70B)', paramsB)
+    .option('--source <source>', '"run", "publication", or part of a paper name')
+    .option('--condition <name>', 'only this condition')
+    .option('--title <text>', 'chart title')
+    .option('--subtitle <text>', 'chart subtitle')
+    .option('--highlight <model>', 'model drawn as a star with a dashed line at its score')
+    .option('--reference <ref>', 'reference line: a model id, or "Label=value" (repeatable)', repeat)
+    .option('--color <key=hex>', 'colour for a group, model or family (repeatable)', repeat)
+    .option(
+      '--shape <key=shape>',
+      'marker for a group: circle, square, diamond, triangle, pentagon, star',
+      repeat,
+    )
+    .addOption(
+      new Option('--size-axis <axis>', 'parameter count on the size axis').choices(['total', 'active']),
+    )
+    .option('--x-title <text>', 'x-axis title')
+    .option('--y-title <text>', 'y-axis title')
+    .option('--legend-title <text>', 'legend title')
+    .option('--no-legend', 'draw no legend')
+    .option('--show-values', 'print each point’s score in its label')
+    .option('--width <px>', 'plot width in pixels', positiveInt)
+    .option('--height <px>', 'plot height in pixels', positiveInt)
+    .option('--font <family>', 'font family (the renderer ships Liberation Sans)')
+    .option('--font-size <px>', 'label font size', number)
+    .option('--scale <factor>', 'PNG scale factor', number, 2)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ yardstick chart fig1-livecodebench-v5 -o fig1.png
+  $ yardstick chart size-scatter -b livecodebench-v5 --highlight dasd-4b-thinking -o lcb.svg
+  $ yardstick chart heatmap -b aime-2024,math-500,gpqa-diamond -o heat.png
+  $ yardstick chart grouped-bars -b aime-2024,math-500 --family AM,DeepSeek-R1 -o bars.vl.json`,
+    )
+    .action(async (kind: string, opts: ChartOptions, cmd: Command) => {
+      const { writeChart } = await import('../../app/build-chart.ts');
+      const options: Record<string, unknown> = {
+        title: opts.title,
+        subtitle: opts.subtitle,
+        highlight: opts.highlight,
+        references: opts.reference?.map(reference),
+        colors: pairs(opts.color),
+        shapes: pairs(opts.shape),
+        sizeAxis: opts.sizeAxis,
+        xTitle: opts.xTitle,
+        yTitle: opts.yTitle,
+        legendTitle: opts.legendTitle,
+        legend: opts.legend === false ? false : undefined,
+        showValues: opts.showValues,
+        width: opts.width,
+        height: opts.height,
+        font: opts.font,
+        fontSize: opts.fontSize,
+      };
+      const filter = {
+        benchmarks: opts.benchmark,
+        models: opts.model,
+        families: opts.family,
+        categories: opts.category,
+        minParamsB: opts.minParams ?? null,
+        maxParamsB: opts.maxParams ?? null,
+        source: opts.source ?? null,
+        condition: opts.condition ?? null,
+      };
+      const { spec } = await withStore(cmd, (s) =>
+        writeChart(s, { kind, filter, options }, opts.output, opts.scale),
+      );
+      const crowded = spec.usermeta.crowded.length;
+      process.stdout.write(
+        `wrote ${opts.output}${crowded ? ` (${crowded} labels had no free spot; try a larger --width/--height)` : ''}\n`,
+      );
+    });
+}

@@ -1,0 +1,101 @@
+/** Words that, inside \text{} after a quantity, are units and not part of the answer. */
+const UNIT_TEXT = /^\s*(?:[a-zA-Z]+\.?\s*){1,3}$/;
+
+/** Replaces `\cmd{X}` by `X` for the given commands (one brace level, nested braces allowed). */
+function unwrap(s: string, commands: string[]): string {
+  let out = s;
+  for (const cmd of commands) {
+    let at = out.indexOf(`${cmd}{`);
+    while (at >= 0) {
+      const open = at + cmd.length;
+      let depth = 0;
+      let close = -1;
+      for (let i = open; i < out.length; i++) {
+        if (out[i] === '{') depth++;
+        else if (out[i] === '}' && --depth === 0) {
+          close = i;
+          break;
+        }
+      }
+      if (close < 0) break;
+      out = out.slice(0, at) + out.slice(open + 1, close) + out.slice(close + 1);
+      at = out.indexOf(`${cmd}{`, at);
+    }
+  }
+  return out;
+}
+
+/** `\frac12` -> `\frac{1}{2}`, `\sqrt2` -> `\sqrt{2}`, `\frac1{x}` -> `\frac{1}{x}`. */
+function braceShortArgs(s: string): string {
+  return s
+    .replace(/\\sqrt\s*(\d+|[a-zA-Z])/g, '\\sqrt{$1}')
+    .replace(/\\frac\s*([0-9a-zA-Z])\s*([0-9a-zA-Z])/g, '\\frac{$1}{$2}')
+    .replace(/\\frac\s*([0-9a-zA-Z])\s*\{/g, '\\frac{$1}{')
+    .replace(/\\frac\s*(\{[^{}]*\})\s*([0-9a-zA-Z])/g, '\\frac$1{$2}');
+}
+
+/**
+ * "x = 5" -> "5": drops "v =" when the left side is one symbol, there is a single "=", and the right
+ * side is a value (no variables). "y = 2x + 3" is an equation and stays one.
+ */
+export function stripVariable(s: string): string {
+  const eq = /^([a-zA-Z]|\\[a-zA-Z]+)(?:_\{?[0-9a-zA-Z]+\}?)?\s*=\s*([^=]+)$/.exec(s);
+  if (!eq || /[<>]/.test(s)) return s;
+  const rhs = eq[2]!.trim();
+  const withoutCommands = rhs.replace(/\\[a-zA-Z]+/g, '');
+  return /[a-zA-Z]/.test(withoutCommands) ? s : rhs;
+}
+
+/**
+ * Normal form of a LaTeX answer, so that the forms graders treat as the same answer compare equal as
+ * strings: \dfrac/\tfrac -> \frac, no \left/\right, no spacing commands (\! \, \; ~), no $…$, no
+ * degree or percent signs, no unit words in \text{}, no thousands separators (1{,}000, 1,000),
+ * no "x =" in front of a single value, no spaces, a leading 0 before a bare decimal point.
+ * It is deliberately conservative: anything that could change the value is left alone.
+ */
+export function normalizeLatex(input: string): string {
+  let s = input.trim();
+  s = s.replace(/\n/g, ' ');
+  s = s
+    .replace(/^\$+|\$+$/g, '')
+    .replace(/^\\\(|\\\)$/g, '')
+    .replace(/^\\\[|\\\]$/g, '');
+  s = s.replace(/\\(?:displaystyle|textstyle|scriptstyle)\b/g, '');
+  s = s.replace(/\\[dt]frac\b/g, '\\frac');
+  s = s.replace(/\\left\b|\\right\b|\\bigl\b|\\bigr\b|\\Bigl\b|\\Bigr\b|\\big\b|\\Big\b/g, '');
+  s = s.replace(/\\!|\\,|\\;|\\:|(?<!\\)\\ |~|\\quad|\\qquad/g, (m) => (m === '\\,' ? '\\,' : ' '));
+  // 1{,}000 and 1\,000 are thousands separators; elsewhere \, is only space
+  s = s
+    .replace(/(\d)\{,\}(?=\d{3})/g, '$1')
+    .replace(/(\d)\\,(?=\d{3})/g, '$1')
+    .replace(/\\,/g, ' ');
+  // degrees and percent
+  s = s.replace(/\^\s*\{\s*\\circ\s*\}|\^\s*\\circ|\\circ|°|\\degree/g, '');
+  s = s.replace(/\\\$/g, '').replace(/(\d)\s*(?:degrees?|percent)\s*$/, '$1');
+  s = s.replace(/\\%|%/g, '').replace(/\s*\\text\{\s*(?:percent|degrees?)\s*\}/g, '');
+  // "x=2 \text{ or } x=3", "2 and 3": alternatives are a list
+  s = s.replace(/\s*\\(?:text|mbox)\{\s*(?:or|and)\s*\}\s*|\s+(?:or|and)\s+/g, ', ');
+  // units after a quantity: 5\text{ cm}, 5 \mbox{inches}^2
+  s = s.replace(
+    /([0-9}).])\s*\\(?:text|mbox|mathrm|textrm)\{([^{}]*)\}(?:\^\{?[23]\}?)?/g,
+    (m, before: string, inner: string) => (UNIT_TEXT.test(inner) ? before : m),
+  );
+  s = unwrap(s, ['\\text', '\\textbf', '\\mathbf', '\\mbox', '\\mathrm', '\\textrm', '\\boxed']);
+  s = braceShortArgs(s);
+  s = s.replace(/\s+/g, ' ').trim();
+  // a trailing period or unit word after a number: "5 cm" is not touched (could be a product)
+  s = s.replace(/\.$/, '');
+  // thousands separators in a plain number
+  if (/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
+  // "x \in [1,4]" -> "[1,4]"
+  s = s.replace(/^[a-zA-Z]\s*\\in\s*/, '');
+  s = stripVariable(s);
+  // spaces go, except the one that ends a command name before a letter (\cot x)
+  s = s
+    .replace(/(\\[a-zA-Z]+)\s+(?=[a-zA-Z0-9])/g, '$1\u0001')
+    .replace(/\s+/g, '')
+    .replace(/\u0001/g, ' ');
+  s = s.replace(/(^|[^\d])\.(\d)/g, '$10.$2');
+  s = s.replace(/^\((?:[A-Ea-e])\)$/, (m) => m.slice(1, 2).toUpperCase());
+  return s;
+}

@@ -1,0 +1,22 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { catalogBaseFiles, catalogEntries } from '../../src/adapters/catalog/catalog-files.ts';
+import { openSqliteStore } from '../../src/adapters/store/sqlite/open-sqlite-store.ts';
+import type { Store } from '../../src/adapters/store/store.ts';
+import { importFiles } from '../../src/app/import-files.ts';
+
+/** A fresh SQLite store in a temp folder with the whole shipped catalog loaded. */
+export async function catalogStore(): Promise<{ store: Store; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'yardstick-report-'));
+  const store = await openSqliteStore(join(dir, 'store.db'));
+  await importFiles(store, [...catalogBaseFiles(), ...catalogEntries().map((e) => e.file)]);
+  return { store, dir };
+}
+
+/** Whether the chart font is installed (fonts-liberation), else a visible skip reason. */
+export const noChartFont =
+  process.env.YARDSTICK_FONT_DIR ||
+  (await import('node:fs')).existsSync('/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf')
+    ? false
+    : 'Liberation Sans is not installed (Debian package fonts-liberation)';

@@ -1,18 +1,14 @@
 import type { Command } from 'commander';
-import { Option } from 'commander';
-import { list, paramsB, positiveInt } from '../parse-options.ts';
+import { list, positiveInt } from '../parse-options.ts';
+import {
+  addResultFilterOptions,
+  type ResultFilterFlags,
+  resultFilterFrom,
+} from '../result-filter-options.ts';
 import { withStore } from '../with-store.ts';
 
-interface AnalyzeOptions {
-  benchmark?: string[];
-  model?: string[];
-  family?: string[];
-  category?: string[];
-  minParams?: number;
-  maxParams?: number;
+interface AnalyzeOptions extends ResultFilterFlags {
   params: 'total' | 'active';
-  source?: string;
-  condition?: string;
   reference?: string[];
   pair?: string[];
   figure?: string;
@@ -25,23 +21,11 @@ function seedOption(value: string): number {
 }
 
 export function registerAnalyze(program: Command): void {
-  program
+  const cmd = program
     .command('analyze')
     .description('state what the results show: outliers for size, tiers, trends, consistent changes, noise')
-    .option('--figure <id>', 'analyse what this figure draws, with its options (see `catalog list`)')
-    .option('-b, --benchmark <ids>', 'only these benchmarks (comma-separated)', list)
-    .option('-m, --model <ids>', 'only these models', list)
-    .option('--family <names>', 'only these model families', list)
-    .option('--category <labels>', 'only models with one of these category labels', list)
-    .option('--min-params <size>', 'at least this many parameters (e.g. 7B)', paramsB)
-    .option('--max-params <size>', 'at most this many parameters (e.g. 70B)', paramsB)
-    .addOption(
-      new Option('--params <axis>', 'parameter count used for size analyses and filters')
-        .choices(['total', 'active'])
-        .default('total'),
-    )
-    .option('--source <source>', '"run", "publication", or part of a paper name')
-    .option('--condition <name>', 'only this condition')
+    .option('--figure <id>', 'analyse what this figure draws, with its options (see `catalog list`)');
+  addResultFilterOptions(cmd)
     .option('--reference <ids>', 'models to treat as reference lines (comma-separated)', list)
     .option('--pair <from:to>', 'a method pair to compare, e.g. m-sft:m-dpo (repeatable)', list)
     .option('--seed <n>', 'seed of the bootstrap resampling', seedOption, 1)
@@ -101,17 +85,7 @@ Examples:
           if (!from || !to || rest.length) throw new UserError(`--pair expects from:to, got "${p}"`);
           return [from, to] as [string, string];
         });
-        const rows = selectResults(views, {
-          benchmarks: opts.benchmark,
-          models: opts.model,
-          families: opts.family,
-          categories: opts.category,
-          minParamsB: opts.minParams ?? null,
-          maxParamsB: opts.maxParams ?? null,
-          paramsAxis: opts.params,
-          source: opts.source ?? null,
-          condition: opts.condition ?? null,
-        });
+        const rows = selectResults(views, resultFilterFrom(opts));
         findings = analyzeViews(
           rows,
           {

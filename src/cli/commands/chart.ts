@@ -1,18 +1,15 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { list, number, paramsB, positiveInt } from '../parse-options.ts';
+import { number, positiveInt } from '../parse-options.ts';
+import {
+  addResultFilterOptions,
+  type ResultFilterFlags,
+  resultFilterFrom,
+} from '../result-filter-options.ts';
 import { withStore } from '../with-store.ts';
 
-interface ChartOptions {
+interface ChartOptions extends ResultFilterFlags {
   output: string;
-  benchmark?: string[];
-  model?: string[];
-  family?: string[];
-  category?: string[];
-  minParams?: number;
-  maxParams?: number;
-  source?: string;
-  condition?: string;
   title?: string;
   subtitle?: string;
   highlight?: string;
@@ -53,22 +50,15 @@ function reference(s: string): string | { label: string; value: number } {
 }
 
 export function registerChart(program: Command): void {
-  program
+  const cmd = program
     .command('chart')
     .description('draw one chart from stored results as SVG, PNG or a Vega-Lite spec')
     .argument(
       '<kind>',
       'size-scatter, delta-dots, grouped-bars, category-scatter, heatmap, or a stored figure id',
     )
-    .requiredOption('-o, --output <file>', 'out.svg, out.png or out.vl.json')
-    .option('-b, --benchmark <ids>', 'only these benchmarks (comma-separated)', list)
-    .option('-m, --model <ids>', 'only these models', list)
-    .option('--family <names>', 'only these model families', list)
-    .option('--category <labels>', 'only models with one of these category labels', list)
-    .option('--min-params <size>', 'at least this many parameters (e.g. 7B)', paramsB)
-    .option('--max-params <size>', 'at most this many parameters (e.g. 70B)', paramsB)
-    .option('--source <source>', '"run", "publication", or part of a paper name')
-    .option('--condition <name>', 'only this condition')
+    .requiredOption('-o, --output <file>', 'out.svg, out.png or out.vl.json');
+  addResultFilterOptions(cmd, false)
     .option('--title <text>', 'chart title')
     .option('--subtitle <text>', 'chart subtitle')
     .option('--highlight <model>', 'model drawn as a star with a dashed line at its score')
@@ -121,16 +111,7 @@ Examples:
         font: opts.font,
         fontSize: opts.fontSize,
       };
-      const filter = {
-        benchmarks: opts.benchmark,
-        models: opts.model,
-        families: opts.family,
-        categories: opts.category,
-        minParamsB: opts.minParams ?? null,
-        maxParamsB: opts.maxParams ?? null,
-        source: opts.source ?? null,
-        condition: opts.condition ?? null,
-      };
+      const filter = resultFilterFrom(opts);
       const { spec } = await withStore(cmd, (s) =>
         writeChart(s, { kind, filter, options }, opts.output, opts.scale),
       );

@@ -6,19 +6,15 @@ import { type ResultFilterInput, SortKey, selectResults } from '../../core/query
 import { paramsOf } from '../../core/schema/index.ts';
 import { csvLine } from '../format/csv.ts';
 import { renderTable } from '../format/table.ts';
-import { list, paramsB } from '../parse-options.ts';
+import {
+  addResultFilterOptions,
+  type ResultFilterFlags,
+  resultFilterFrom,
+} from '../result-filter-options.ts';
 import { withStore } from '../with-store.ts';
 
-interface ResultsOptions {
-  benchmark?: string[];
-  model?: string[];
-  family?: string[];
-  category?: string[];
-  minParams?: number;
-  maxParams?: number;
+interface ResultsOptions extends ResultFilterFlags {
   params: 'total' | 'active';
-  source?: string;
-  condition?: string;
   sort?: 'score' | 'params' | 'model' | 'benchmark' | 'family';
   asc?: boolean;
   desc?: boolean;
@@ -62,22 +58,10 @@ function sourceLabel(v: ResultView): string {
 }
 
 export function registerResults(program: Command): void {
-  program
+  const cmd = program
     .command('results')
-    .description('list results, measured and published, with model metadata')
-    .option('-b, --benchmark <ids>', 'only these benchmarks (comma-separated)', list)
-    .option('-m, --model <ids>', 'only these models', list)
-    .option('--family <names>', 'only these model families', list)
-    .option('--category <labels>', 'only models with one of these category labels', list)
-    .option('--min-params <size>', 'at least this many parameters (e.g. 7B)', paramsB)
-    .option('--max-params <size>', 'at most this many parameters (e.g. 70B)', paramsB)
-    .addOption(
-      new Option('--params <axis>', 'parameter count used for size filters and sorting')
-        .choices(['total', 'active'])
-        .default('total'),
-    )
-    .option('--source <source>', '"run", "publication", or part of a paper name')
-    .option('--condition <name>', 'only this condition')
+    .description('list results, measured and published, with model metadata');
+  addResultFilterOptions(cmd)
     .addOption(new Option('--sort <key>', 'sort by').choices(SortKey.options))
     .option('--asc', 'ascending order')
     .option('--desc', 'descending order')
@@ -101,15 +85,7 @@ Examples:
         return joinResults(results, models, benchmarks);
       });
       const filter: ResultFilterInput = {
-        benchmarks: opts.benchmark,
-        models: opts.model,
-        families: opts.family,
-        categories: opts.category,
-        minParamsB: opts.minParams ?? null,
-        maxParamsB: opts.maxParams ?? null,
-        paramsAxis: opts.params,
-        source: opts.source ?? null,
-        condition: opts.condition ?? null,
+        ...resultFilterFrom(opts),
         sort: opts.sort ?? null,
         descending: opts.asc ? false : opts.desc ? true : null,
       };

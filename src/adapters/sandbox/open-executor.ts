@@ -1,0 +1,102 @@
+import { accessSync, constants, mkdtempSync, readFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EXIT, UserError } from '../../core/errors/user-error.ts';
+import { buildSandboxCommand } from '../../core/sandbox/sandbox-command.ts';
+import type { CodeExecutor } from './code-executor.ts';
+import { SandboxPool } from './sandbox-pool.ts';
+
+export interface ExecutorOptions {
+  /** Run programs without bubblewrap, as this user, with only rlimits and a process group. */
+  unsafeLocal?: boolean;
+  /** Supervisors in the pool (default: 2 per core, since timed-out programs mostly wait). */
+  workers?: number;
+  python?: string;
+  bwrap?: string;
+  /** Size of each sandbox's tmpfs work folder. */
+  tmpfsBytes?: number;
+  /** Unprivileged uid the programs run as. */
+  uid?: number;
+  onWarning?: (message: string) => void;
+}
+
+export const SUPERVISOR_PATH = new URL('./supervisor.py', import.meta.url);
+
+const INSTALL_HINT =
+  'Install it (Debian/Ubuntu: apt-get install bubblewrap; Fedora: dnf install bubblewrap), ' +
+  'or pass --unsafe-local to run model-written code directly on this machine (not recommended).';
+
+function executable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function findOnPath(name: string): string | null {
+  for (const dir of ['/usr/bin', '/bin', '/usr/local/bin', ...(process.env.PATH ?? '').split(':')]) {
+    if (dir && executable(join(dir, name))) return join(dir, name);
+  }
+  return null;
+}
+
+/** The bubblewrap binary, or null when it is not installed. */
+export function findBwrap(explicit?: string): string | null {
+  if (explicit) return executable(explicit) ? explicit : null;
+  return findOnPath('bwrap');
+}
+
+/**
+ * Opens a pool of code sandboxes. Refuses (UserError) when bubblewrap is missing, unless unsafeLocal
+ * is set, which runs the same supervisor unsandboxed after a warning. Resolves once the pool is up.
+ */
+export async function openExecutor(o: ExecutorOptions = {}): Promise<CodeExecutor> {
+  const python = o.python ?? (executable('/usr/bin/python3') ? '/usr/bin/python3' : findOnPath('python3'));
+  if (!python) throw new UserError('python3 is not installed: code benchmarks need it', EXIT.failure);
+  const bwrap = o.unsafeLocal ? null : findBwrap(o.bwrap);
+  if (!o.unsafeLocal && bwrap === null)
+    throw new UserError(
+      `bubblewrap (bwrap) is not installed, so model-written code cannot be run safely. ${INSTALL_HINT}`,
+      EXIT.failure,
+    );
+  if (o.unsafeLocal)
+    (o.onWarning ?? ((m: string) => process.emitWarning(m)))(
+      'running model-written code WITHOUT a sandbox (--unsafe-local): it can read, change and delete your files',
+    );
+  const supervisorSource = readFileSync(SUPERVISOR_PATH, 'utf8');
+  const hostUid = process.getuid?.() ?? 1000;
+  const setpriv = findOnPath('setpriv') ?? '/usr/bin/setpriv';
+  if (bwrap && hostUid === 0 && !executable(setpriv))
+    throw new UserError(
+      'running as root needs setpriv (util-linux) to drop to an unprivileged uid',
+      EXIT.failure,
+    );
+  const localRoot = o.unsafeLocal ? mkdtempSync(join(tmpdir(), 'yardstick-exec-')) : '/tmp';
+  const pool = new SandboxPool({
+    kind: bwrap ? 'bwrap' : 'unsafe-local',
+    workers: o.workers ?? Math.max(2, availableParallelism() * 2),
+    command: () =>
+      buildSandboxCommand({
+        bwrap,
+        python,
+        supervisorSource,
+        tmpfsBytes: o.tmpfsBytes ?? 256 * 1024 ** 2,
+        hostUid,
+        uid: o.uid ?? 65534,
+        setpriv,
+        localWorkDir: localRoot,
+      }),
+  });
+  try {
+    await pool.started();
+  } catch (err) {
+    await pool.close();
+    throw new UserError(
+      `${(err as Error).message}${bwrap ? ' (bubblewrap needs unprivileged user namespaces, or run as root)' : ''}`,
+      EXIT.failure,
+    );
+  }
+  return pool;
+}

@@ -1,0 +1,74 @@
+import type { CodeExecutor } from '../../adapters/sandbox/code-executor.ts';
+import { sharedExecutor } from '../../adapters/sandbox/shared-executor.ts';
+import { CodeTaskOptions } from '../../core/code/code-task-options.ts';
+import { scoreFromExec } from '../../core/code/exec-score.ts';
+import { extractCode } from '../../core/code/extract-code.ts';
+import { passAtKMetric } from '../../core/code/pass-at-k.ts';
+import type { ExecJobInput } from '../../core/sandbox/exec-job.ts';
+import type { Completion, Item, Task } from '../../core/task/task.ts';
+import { lcbMessages } from './lcb-prompt.ts';
+import { LcbFilter, lcbWindow, loadLiveCodeBench } from './load-livecodebench.ts';
+
+/** LiveCodeBench's per-test timeout (lcb_runner's default). */
+export const LCB_TIMEOUT_MS = 6000;
+
+/** The job for one program: call-based (LeetCode, with a function name) or stdin/stdout. */
+export function lcbJob(
+  item: Item,
+  code: string,
+  timeoutMs: number,
+  o: Pick<CodeTaskOptions, 'graceMs' | 'memoryBytes'>,
+): ExecJobInput {
+  const fnName = item.metadata.fnName as string | null;
+  const tests = (item.metadata.tests as { input: string; output: string }[]).map((t) => ({
+    ...t,
+    timeoutMs,
+  }));
+  return {
+    mode: fnName ? 'lcb-call' : 'lcb-stdio',
+    program: code,
+    ...(fnName ? { fnName } : {}),
+    tests,
+    graceMs: o.graceMs,
+    limits: { memoryBytes: o.memoryBytes },
+  };
+}
+
+/**
+ * LiveCodeBench code generation in its native schema, scored like lcb_runner: the first fenced block
+ * of the answer (after any reasoning), every public and private test, stopping at the first failure.
+ */
+export function livecodebenchTask(args: Record<string, unknown> = {}): Task {
+  const {
+    executor: injected,
+    release,
+    since,
+    until,
+    platforms,
+    difficulties,
+    ...rest
+  } = args as {
+    executor?: CodeExecutor;
+  } & Record<string, unknown>;
+  const filter = LcbFilter.parse({ release, since, until, platforms, difficulties });
+  const o = CodeTaskOptions.parse({ fixedTimeoutMs: LCB_TIMEOUT_MS, ...rest });
+  const executor = (): Promise<CodeExecutor> =>
+    injected ? Promise.resolve(injected) : sharedExecutor({ unsafeLocal: o.unsafeLocal, workers: o.workers });
+  const w = lcbWindow(filter);
+  return {
+    name: 'livecodebench',
+    benchmark: filter.release === 'v5' ? 'livecodebench-v5' : 'livecodebench',
+    version: filter.release ?? (w.since || w.until ? `${w.since ?? ''}..${w.until ?? ''}` : null),
+    promptId: 'lcb-generic-chat',
+    dataset: (ctx) => loadLiveCodeBench(ctx, filter),
+    prompt: (item) => lcbMessages(item.input, String(item.metadata.starterCode ?? '')),
+    scorer: async (c: Completion, item: Item) => {
+      const code = extractCode(c.text, { pick: 'first', fallbackToText: false });
+      if (code === null) return { extracted: null, verdict: 'no-answer', value: 0 };
+      const ex = await executor();
+      return scoreFromExec(code, await ex.run(lcbJob(item, code, o.fixedTimeoutMs, o)));
+    },
+    scorerVersion: 'lcb-exec-1',
+    metrics: [passAtKMetric(1)],
+  };
+}

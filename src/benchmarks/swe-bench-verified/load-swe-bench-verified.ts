@@ -1,0 +1,62 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { EXIT, UserError } from '../../core/errors/user-error.ts';
+import type { DatasetContext, Item } from '../../core/task/task.ts';
+
+const Row = z.looseObject({
+  instance_id: z.string().min(1),
+  repo: z.string().min(1),
+  base_commit: z.string().min(7),
+  problem_statement: z.string(),
+  patch: z.string().optional(),
+});
+
+export const SWE_FILES = [
+  'swe_bench_verified/swebench_verified.jsonl',
+  'swe-bench-verified/swebench_verified.jsonl',
+];
+
+/** Instance metadata (instance_id, repo, base_commit, problem_statement, gold patch) from JSONL. */
+export function parseSweInstances(text: string, file: string): Item[] {
+  const out: Item[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (!line) continue;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch {
+      throw new UserError(`${file}:${i + 1}: not valid JSON`, EXIT.invalidInput);
+    }
+    const r = Row.safeParse(raw);
+    if (!r.success) {
+      const issue = r.error.issues[0]!;
+      throw new UserError(
+        `${file}:${i + 1}: field ${issue.path.join('.')}: ${issue.message}`,
+        EXIT.invalidInput,
+      );
+    }
+    out.push({
+      id: r.data.instance_id,
+      input: r.data.problem_statement,
+      target: r.data.patch ?? '',
+      metadata: { repo: r.data.repo, baseCommit: r.data.base_commit },
+    });
+  }
+  return out;
+}
+
+export async function loadSweBenchVerified(ctx: DatasetContext): Promise<Item[]> {
+  const dirs = [ctx.dataDir, ctx.cacheDir].filter((d): d is string => !!d);
+  for (const dir of dirs)
+    for (const rel of SWE_FILES) {
+      const f = join(dir, rel);
+      if (existsSync(f)) return parseSweInstances(readFileSync(f, 'utf8'), f);
+    }
+  throw new UserError(
+    `SWE-bench Verified instances not found: put swebench_verified.jsonl (princeton-nlp/SWE-bench_Verified, test split) in ${dirs.map((d) => join(d, 'swe_bench_verified')).join(' or ')}`,
+    EXIT.notFound,
+  );
+}

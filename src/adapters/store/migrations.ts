@@ -1,5 +1,9 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, SqliteAdapter, sql } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
+
+function isSqlite(db: Kysely<unknown>): boolean {
+  return db.getExecutor().adapter instanceof SqliteAdapter;
+}
 
 /**
  * Versioned schema migrations, applied in name order when a store opens.
@@ -112,12 +116,29 @@ const migrations: Record<string, Migration> = {
         .addColumn('scorer_version', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('samples_pk', ['run_id', 'item_id', 'sample_index'])
+        // On SQLite the key is the table: one B-tree fewer to write per sample.
+        .$call((b) => (isSqlite(db) ? b.modifyEnd(sql`without rowid`) : b))
         .execute();
       // Covering index: per-run aggregates read it without touching the wide sample rows.
       await db.schema
         .createIndex('samples_run_verdict_score')
         .on('samples')
         .columns(['run_id', 'verdict', 'score'])
+        .execute();
+    },
+  },
+  '0002-response-cache': {
+    async up(db: Kysely<unknown>) {
+      // Model responses addressed by content (see core/engine/cache-key.ts): a run that is resumed or
+      // repeated finds its responses here and sends no request twice.
+      await db.schema
+        .createTable('responses')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('provider', 'text', (c) => c.notNull())
+        .addColumn('endpoint', 'text')
+        .addColumn('model', 'text', (c) => c.notNull())
+        .addColumn('response', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
     },
   },

@@ -7,10 +7,18 @@ import {
   RunSpec,
   RunStatus,
   SampleRecord,
+  Verdict,
   resultKey,
 } from '../../core/schema/index.ts';
-import type { BenchmarksTable, ModelsTable, ResultsTable, RunsTable, SamplesTable } from './tables.ts';
-import type { RunRecord } from './store.ts';
+import type {
+  BenchmarksTable,
+  ModelsTable,
+  ResponsesTable,
+  ResultsTable,
+  RunsTable,
+  SamplesTable,
+} from './tables.ts';
+import type { CachedResponse, RunRecord, SampleState } from './store.ts';
 
 /** Drivers disagree on numbers (pg returns bigint and numeric as strings): rows are decoded through these. */
 const num = z.union([z.number(), z.string().transform(Number), z.bigint().transform(Number)]);
@@ -230,3 +238,54 @@ export const AggregateRow = z.object({
   errors: num,
   mean_score: numOrNull,
 });
+
+export function responseToRow(r: CachedResponse): ResponsesTable {
+  return {
+    key: r.key,
+    provider: r.provider,
+    endpoint: r.endpoint,
+    model: r.model,
+    response: JSON.stringify(r.response),
+    created_at: r.createdAt,
+  };
+}
+
+const ResponseRow = z.object({
+  key: z.string(),
+  provider: z.string(),
+  endpoint: z.string().nullable(),
+  model: z.string(),
+  response: json(z.unknown()),
+  created_at: z.string(),
+});
+
+export function responseFromRow(row: unknown): CachedResponse {
+  const r = ResponseRow.parse(row);
+  return {
+    key: r.key,
+    provider: r.provider,
+    endpoint: r.endpoint,
+    model: r.model,
+    response: r.response,
+    createdAt: r.created_at,
+  };
+}
+
+const SampleStateRow = z.object({
+  item_id: z.string(),
+  sample_index: num,
+  verdict: Verdict,
+  score: numOrNull,
+  extracted: z.string().nullable(),
+});
+
+export function sampleStateFromRow(row: unknown): SampleState {
+  const r = SampleStateRow.parse(row);
+  return {
+    itemId: r.item_id,
+    sampleIndex: r.sample_index,
+    verdict: r.verdict,
+    score: r.score,
+    extracted: r.extracted,
+  };
+}

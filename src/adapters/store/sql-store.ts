@@ -16,13 +16,25 @@ import {
   modelFromRow,
   modelToRow,
   resultFromRow,
+  responseFromRow,
+  responseToRow,
   resultToRow,
   runFromRow,
+  sampleStateFromRow,
   sampleFromRow,
   sampleToRow,
 } from './row-codec.ts';
-import type { ImportBatch, ImportCounts, ResultQuery, RunRecord, SampleAggregate, Store } from './store.ts';
-import type { Database } from './tables.ts';
+import type {
+  CachedResponse,
+  ImportBatch,
+  ImportCounts,
+  ResultQuery,
+  RunRecord,
+  SampleAggregate,
+  SampleState,
+  Store,
+} from './store.ts';
+import type { Database, SamplesTable } from './tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type TableName = keyof Database;
@@ -65,10 +77,19 @@ export class SqlStore implements Store {
   readonly dialect: 'sqlite' | 'postgres';
   readonly location: string;
 
-  constructor(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', location: string) {
+  /** A dialect's faster writer for sample rows, run while holding the store's only connection. */
+  private readonly bulkSamples: ((rows: SamplesTable[]) => void) | null;
+
+  constructor(
+    db: Kysely<Database>,
+    dialect: 'sqlite' | 'postgres',
+    location: string,
+    bulkSamples: ((rows: SamplesTable[]) => void) | null = null,
+  ) {
     this.db = db;
     this.dialect = dialect;
     this.location = location;
+    this.bulkSamples = bulkSamples;
   }
 
   async importBatch(batch: ImportBatch): Promise<ImportCounts> {
@@ -162,6 +183,12 @@ export class SqlStore implements Store {
 
   async putSamples(samples: SampleRecord[]): Promise<void> {
     if (samples.length === 0) return;
+    const bulk = this.bulkSamples;
+    if (bulk) {
+      const rows = samples.map(sampleToRow);
+      await this.db.connection().execute(async () => bulk(rows));
+      return;
+    }
     await this.db.transaction().execute(async (trx) => {
       await upsert(
         trx,
@@ -170,6 +197,63 @@ export class SqlStore implements Store {
         samples.map((s) => ({ ...sampleToRow(s) })),
       );
     });
+  }
+
+  async recordSamples(samples: SampleRecord[], responses: CachedResponse[]): Promise<void> {
+    if (samples.length === 0 && responses.length === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      const rows = responses.map((r) => responseToRow(r));
+      for (const part of chunks(rows, 6)) {
+        await trx
+          .insertInto('responses')
+          .values(part)
+          .onConflict((oc) => oc.column('key').doNothing())
+          .execute();
+      }
+      await upsert(
+        trx,
+        'samples',
+        ['run_id', 'item_id', 'sample_index'],
+        samples.map((s) => ({ ...sampleToRow(s) })),
+      );
+    });
+  }
+
+  async cachedResponses(keys: string[]): Promise<Map<string, CachedResponse>> {
+    const out = new Map<string, CachedResponse>();
+    for (const part of chunks([...new Set(keys)], 1)) {
+      if (part.length === 0) continue;
+      const rows = await this.db.selectFrom('responses').selectAll().where('key', 'in', part).execute();
+      for (const row of rows) out.set(row.key, responseFromRow(row));
+    }
+    return out;
+  }
+
+  async sampleStates(runId: string): Promise<SampleState[]> {
+    // Paged by key, so a run of any size is read without one huge result set in memory.
+    const out: SampleState[] = [];
+    const page = 5000;
+    let after: { item: string; index: number } | null = null;
+    for (;;) {
+      let q = this.db
+        .selectFrom('samples')
+        .select(['item_id', 'sample_index', 'verdict', 'score', 'extracted'])
+        .where('run_id', '=', runId);
+      if (after) {
+        const a = after;
+        q = q.where((eb) =>
+          eb.or([
+            eb('item_id', '>', a.item),
+            eb.and([eb('item_id', '=', a.item), eb('sample_index', '>', a.index)]),
+          ]),
+        );
+      }
+      const rows = await q.orderBy('item_id').orderBy('sample_index').limit(page).execute();
+      for (const row of rows) out.push(sampleStateFromRow(row));
+      if (rows.length < page) return out;
+      const last = rows[rows.length - 1]!;
+      after = { item: last.item_id, index: Number(last.sample_index) };
+    }
   }
 
   async *samples(runId: string): AsyncIterable<SampleRecord> {

@@ -45,6 +45,29 @@ export interface SampleAggregate {
   meanScore: number | null;
 }
 
+/** A model response kept in the response cache, addressed by its content key. */
+export interface CachedResponse {
+  key: string;
+  provider: string;
+  endpoint: string | null;
+  model: string;
+  /** The provider's result as JSON-compatible data; its shape belongs to the caller. */
+  response: unknown;
+  createdAt: string;
+}
+
+/**
+ * What is recorded for one sample of a run, without its messages and response: enough to resume a
+ * run and to compute its metrics without loading the samples.
+ */
+export interface SampleState {
+  itemId: string;
+  sampleIndex: number;
+  verdict: SampleRecord['verdict'];
+  score: number | null;
+  extracted: string | null;
+}
+
 /**
  * The results store. One implementation (SqlStore) serves SQLite and PostgreSQL;
  * every implementation passes test/adapters/store/store-conformance.ts.
@@ -67,6 +90,15 @@ export interface Store {
   /** Inserts samples; a sample already stored (same run, item, index) is replaced. */
   putSamples(samples: SampleRecord[]): Promise<void>;
   samples(runId: string): AsyncIterable<SampleRecord>;
+  /**
+   * Writes samples and the responses they came from in one transaction, so a crash leaves either both
+   * or neither. Samples replace on (run, item, index); a response already cached is kept as it is.
+   */
+  recordSamples(samples: SampleRecord[], responses: CachedResponse[]): Promise<void>;
+  /** The cached responses among these keys (keys not cached are absent from the map). */
+  cachedResponses(keys: string[]): Promise<Map<string, CachedResponse>>;
+  /** Item, index, verdict, score and extracted answer of every sample of a run, in item and index order. */
+  sampleStates(runId: string): Promise<SampleState[]>;
   aggregateSamples(filter?: { benchmark?: string; model?: string }): Promise<SampleAggregate[]>;
 
   close(): Promise<void>;

@@ -93,6 +93,15 @@ export interface SamplesTable {
   created_at: string;
 }
 
+export interface ResponsesTable {
+  key: string;
+  provider: string;
+  endpoint: string | null;
+  model: string;
+  response: string;
+  created_at: string;
+}
+
 export interface Database {
   models: ModelsTable;
   benchmarks: BenchmarksTable;
@@ -100,4 +109,5 @@ export interface Database {
   figures: FiguresTable;
   runs: RunsTable;
   samples: SamplesTable;
+  responses: ResponsesTable;
 }

@@ -1,10 +1,18 @@
 import type { Command } from 'commander';
+import { registerAnalyze } from './analyze.ts';
 import { registerBenchmarks } from './benchmarks.ts';
 import { registerCatalog } from './catalog.ts';
+import { registerChart } from './chart.ts';
+import { registerDescribe } from './describe.ts';
+import { registerEval } from './eval.ts';
 import { registerExport } from './export.ts';
 import { registerImport } from './import.ts';
 import { registerModels } from './models.ts';
+import { registerReport } from './report.ts';
+import { registerRescore } from './rescore.ts';
 import { registerResults } from './results.ts';
+import { registerRuns } from './runs.ts';
+import { registerSwebench } from './swebench.ts';
 
 /**
  * Every command, in help order. A command file registers options only; heavy modules
@@ -17,4 +25,12 @@ export const commands: ((program: Command) => void)[] = [
   registerResults,
   registerImport,
   registerExport,
+  registerChart,
+  registerReport,
+  registerEval,
+  registerRuns,
+  registerRescore,
+  registerAnalyze,
+  registerDescribe,
+  registerSwebench,
 ];

@@ -155,5 +155,90 @@ export function storeConformance(
       assert.equal(agg?.runs, 1);
       assert.equal(agg?.meanScore, 1251 / 2500);
     });
+
+    test('recordSamples writes samples and cached responses together; a cached response is never overwritten', async () => {
+      await store.createRun(runSpec({ id: 'run-cache' }));
+      const response = (text: string) => ({
+        key: `k-${text}`,
+        provider: 'openai-chat',
+        endpoint: 'http://127.0.0.1:1/v1',
+        model: 'm',
+        response: { completions: [{ text, reasoning: null }], promptTokens: 3, nested: { a: [1, 2] } },
+        createdAt: '2026-01-01T00:00:00.000Z',
+      });
+      await store.recordSamples(
+        [
+          sample({ runId: 'run-cache', itemId: 'a' }),
+          sample({ runId: 'run-cache', itemId: 'b', sampleIndex: 1 }),
+        ],
+        [response('one'), response('two')],
+      );
+      await store.recordSamples([], [{ ...response('one'), response: { completions: [] } }]);
+      const hits = await store.cachedResponses(['k-one', 'k-two', 'k-missing', 'k-one']);
+      assert.equal(hits.size, 2);
+      assert.deepEqual(hits.get('k-one'), response('one'));
+      assert.equal(hits.has('k-missing'), false);
+      assert.equal((await store.cachedResponses([])).size, 0);
+    });
+
+    test('a recordSamples batch that fails part-way writes neither samples nor responses', async () => {
+      const bad = { ...sample({ runId: 'run-cache', itemId: 'c' }), messages: undefined } as never;
+      await assert.rejects(
+        store.recordSamples(
+          [bad],
+          [
+            {
+              key: 'k-rolled-back',
+              provider: 'p',
+              endpoint: null,
+              model: 'm',
+              response: {},
+              createdAt: '2026-01-01T00:00:00.000Z',
+            },
+          ],
+        ),
+      );
+      assert.equal((await store.cachedResponses(['k-rolled-back'])).size, 0);
+      assert.equal((await store.sampleStates('run-cache')).length, 2);
+    });
+
+    test('sampleStates lists item, index, verdict, score and extracted answer of a run in order, errors included', async () => {
+      await store.createRun(runSpec({ id: 'run-states' }));
+      const keys = 1200;
+      const samples = [];
+      for (let i = keys - 1; i >= 0; i--) {
+        samples.push(
+          sample({
+            runId: 'run-states',
+            itemId: `i${String(i % 400).padStart(3, '0')}`,
+            sampleIndex: Math.floor(i / 400),
+            verdict: i === 5 ? 'error' : 'correct',
+            score: i === 5 ? null : 1,
+          }),
+        );
+      }
+      await store.recordSamples(samples, []);
+      const states = await store.sampleStates('run-states');
+      assert.equal(states.length, keys);
+      assert.deepEqual(states[0], {
+        itemId: 'i000',
+        sampleIndex: 0,
+        verdict: 'correct',
+        score: 1,
+        extracted: '4',
+      });
+      assert.deepEqual(states[1], {
+        itemId: 'i000',
+        sampleIndex: 1,
+        verdict: 'correct',
+        score: 1,
+        extracted: '4',
+      });
+      assert.deepEqual(
+        states.filter((s) => s.verdict === 'error'),
+        [{ itemId: 'i005', sampleIndex: 0, verdict: 'error', score: null, extracted: '4' }],
+      );
+      assert.deepEqual(await store.sampleStates('no-such-run'), []);
+    });
   });
 }

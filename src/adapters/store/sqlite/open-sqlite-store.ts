@@ -5,13 +5,14 @@ import { migrate } from '../migrate.ts';
 import { SqlStore } from '../sql-store.ts';
 import type { Database } from '../tables.ts';
 import { nodeSqliteDatabase } from './node-sqlite-database.ts';
+import { sqliteBulkSamples } from './sqlite-bulk-samples.ts';
 
 /** Opens (creating if needed) a SQLite store file in WAL mode and migrates it. */
 export async function openSqliteStore(file: string): Promise<SqlStore> {
   const path = file === ':memory:' ? file : resolve(file);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const { kysely } = nodeSqliteDatabase(path);
+  const { kysely, raw } = nodeSqliteDatabase(path);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: kysely }) });
   await migrate(db);
-  return new SqlStore(db, 'sqlite', path);
+  return new SqlStore(db, 'sqlite', path, sqliteBulkSamples(raw));
 }

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+/** A provider's Generation as kept in the response cache. */
+export const CachedGeneration = z.object({
+  completions: z.array(z.object({ text: z.string(), reasoning: z.string().nullable() })).min(1),
+  promptTokens: z.number().nullable(),
+  completionTokens: z.number().nullable(),
+  latencyMs: z.number(),
+  finishReason: z.string().nullable(),
+});
+export type CachedGeneration = z.infer<typeof CachedGeneration>;

@@ -1,0 +1,89 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Store } from '../../adapters/store/store.ts';
+import { EXIT, UserError } from '../../core/errors/user-error.ts';
+import { parseModelSpec } from '../../core/engine/model-spec.ts';
+import { stableJson } from '../../core/engine/stable-json.ts';
+import { GenerationConfig, type PluginRef, RunSpec } from '../../core/schema/index.ts';
+import type { DatasetContext, Item, Task } from '../../core/task/task.ts';
+import type { Registry } from '../../registry/registry.ts';
+import { runItems } from './execute-run.ts';
+
+export interface NewRunOptions {
+  /** A model spec (see core/engine/model-spec.ts). */
+  model: string;
+  /** A benchmark id from the registry, or a path to a YAML task file. */
+  benchmark: string;
+  apiKeyEnv?: string;
+  modelId?: string;
+  generation?: Partial<GenerationConfig>;
+  samples?: number;
+  limit?: number | null;
+  concurrency?: number;
+  seed?: number;
+  timeoutMs?: number;
+  toolVersion: string;
+}
+
+/** The registry reference of the task a --benchmark value names. */
+export function taskRef(benchmark: string): PluginRef {
+  if (/\.ya?ml$/i.test(benchmark)) {
+    if (!existsSync(benchmark)) throw new UserError(`task file not found: ${benchmark}`, EXIT.notFound);
+    return { kind: 'task', name: 'yaml', args: { path: resolve(benchmark) } };
+  }
+  return { kind: 'task', name: benchmark, args: {} };
+}
+
+/** Hash of the prompt variant and the messages it builds for the first item. */
+export function promptTemplateHash(task: Task, first: Item | undefined): string {
+  const messages = first ? task.prompt(first) : [];
+  return createHash('sha256')
+    .update(stableJson({ promptId: task.promptId, messages }))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/**
+ * Builds the spec of a new run (everything needed to rebuild it, never an API key), checks that its
+ * task and provider can be built, and records it in the store.
+ */
+export async function createRun(
+  store: Store,
+  registry: Registry,
+  o: NewRunOptions,
+  dataset: DatasetContext,
+): Promise<RunSpec> {
+  const model = parseModelSpec(o.model, o.apiKeyEnv);
+  const concurrency = o.concurrency ?? 8;
+  const providerArgs = { ...model.args, concurrency, ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}) };
+  const provider = await registry.build<{ close(): Promise<void> }>('provider', model.provider, providerArgs);
+  await provider.value.close();
+  const { value: task, ref } = await registry.rebuild<Task>(taskRef(o.benchmark));
+  const draft = RunSpec.parse({
+    id: 'pending',
+    model: o.modelId ?? model.slug,
+    provider: provider.ref,
+    endpoint: typeof model.args.baseUrl === 'string' ? model.args.baseUrl : null,
+    benchmark: task.benchmark,
+    benchmarkVersion: task.version,
+    task: ref,
+    promptTemplateHash: 'pending',
+    generation: GenerationConfig.parse(o.generation ?? {}),
+    seed: o.seed ?? 0,
+    samples: o.samples ?? 1,
+    limit: o.limit ?? null,
+    concurrency,
+    toolVersion: o.toolVersion,
+    createdAt: new Date().toISOString(),
+  });
+  const items = await runItems(task, draft, dataset);
+  const stamp = draft.createdAt.replace(/[-:T]/g, '').slice(0, 14);
+  const spec: RunSpec = {
+    ...draft,
+    id: `${draft.model}--${draft.benchmark}--${stamp}-${randomBytes(3).toString('hex')}`,
+    promptTemplateHash: promptTemplateHash(task, items[0]),
+  };
+  await store.createRun(spec);
+  return spec;
+}

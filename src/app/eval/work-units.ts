@@ -1,0 +1,59 @@
+import type { Store } from '../../adapters/store/store.ts';
+import { type CacheKeyParts, cacheKey } from '../../core/engine/cache-key.ts';
+import { sampleSeed } from '../../core/engine/sample-seed.ts';
+import type { ChatMessage, RunSpec } from '../../core/schema/index.ts';
+import type { Item, PromptTemplate } from '../../core/task/task.ts';
+import { CachedGeneration } from './cached-generation.ts';
+
+/** One sample to produce: an item, its sample index and seed, the messages and the cache key. */
+export interface WorkUnit {
+  item: Item;
+  sampleIndex: number;
+  seed: number;
+  messages: ChatMessage[];
+  key: string;
+  cached: CachedGeneration | null;
+}
+
+export const sampleKey = (itemId: string, sampleIndex: number) => `${itemId}\u0000${sampleIndex}`;
+
+/**
+ * The samples still to produce, in item then sample order, produced lazily; `skip` holds the samples
+ * already recorded. Cache lookups are made `chunk` units at a time.
+ */
+export async function* workUnits(
+  spec: RunSpec,
+  items: Item[],
+  prompt: PromptTemplate,
+  skip: Set<string>,
+  provider: Omit<CacheKeyParts, 'messages' | 'generation' | 'sampleIndex' | 'seed'>,
+  store: Store | null,
+  chunk = 256,
+): AsyncGenerator<WorkUnit> {
+  let batch: WorkUnit[] = [];
+  const release = async function* () {
+    if (store && batch.length) {
+      const hits = await store.cachedResponses(batch.map((u) => u.key));
+      for (const u of batch) {
+        const hit = hits.get(u.key);
+        const parsed = hit ? CachedGeneration.safeParse(hit.response) : null;
+        if (parsed?.success) u.cached = parsed.data;
+      }
+    }
+    const out = batch;
+    batch = [];
+    yield* out;
+  };
+  for (const item of items) {
+    let messages: ChatMessage[] | null = null;
+    for (let sampleIndex = 0; sampleIndex < spec.samples; sampleIndex++) {
+      if (skip.has(sampleKey(item.id, sampleIndex))) continue;
+      messages ??= prompt(item);
+      const seed = sampleSeed(spec.seed, item.id, sampleIndex);
+      const key = cacheKey({ ...provider, messages, generation: spec.generation, sampleIndex, seed });
+      batch.push({ item, sampleIndex, seed, messages, key, cached: null });
+      if (batch.length >= chunk) yield* release();
+    }
+  }
+  yield* release();
+}

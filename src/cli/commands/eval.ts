@@ -1,0 +1,67 @@
+import type { Command } from 'commander';
+import { MODEL_SPEC_HELP } from '../../core/engine/model-spec.ts';
+import { list, number, positiveInt } from '../parse-options.ts';
+
+export interface EvalFlags {
+  model?: string[];
+  benchmark?: string[];
+  limit?: number;
+  samples?: number;
+  concurrency?: number;
+  temperature?: number;
+  topP?: number;
+  maxTokens?: number;
+  seed?: number;
+  apiKeyEnv?: string;
+  modelId?: string;
+  extraBody?: string;
+  timeout?: number;
+  resume?: string;
+  retryErrors?: boolean;
+  cache: boolean;
+  dataDir?: string;
+}
+
+export function registerEval(program: Command): void {
+  program
+    .command('eval')
+    .description('Evaluate models on benchmarks: sends requests, scores and records every sample')
+    .argument('[suite]', 'a suite YAML file: models x benchmarks with shared settings')
+    .option('-m, --model <spec>', 'model spec (see below); repeat or comma-separate for several', list)
+    .option('-b, --benchmark <id>', 'benchmark id(s), or a task YAML file', list)
+    .option('--limit <n>', 'first N items only', positiveInt)
+    .option('--samples <k>', 'samples per item, each with its own seed', positiveInt)
+    .option('--concurrency <n>', 'requests in flight (default 8)', positiveInt)
+    .option('--temperature <t>', 'sampling temperature (default 0)', number)
+    .option('--top-p <p>', 'nucleus sampling', number)
+    .option('--max-tokens <n>', 'maximum tokens per completion', positiveInt)
+    .option('--seed <n>', 'run seed: per-sample seeds derive from it (default 0)', number)
+    .option('--api-key-env <NAME>', 'environment variable holding the API key')
+    .option('--model-id <slug>', 'model id recorded with the run (default: from the model name)')
+    .option('--extra-body <json>', 'extra request body fields, e.g. \'{"top_k":20}\'')
+    .option('--timeout <ms>', 'timeout per request in milliseconds', positiveInt)
+    .option('--resume <run>', 'continue an interrupted run from where it stopped')
+    .option('--retry-errors', 'with --resume: re-run only the samples recorded as errors')
+    .option('--no-cache', 'do not reuse cached responses (responses are still recorded)')
+    .option('--data-dir <dir>', 'local mirror of benchmark datasets (env: YARDSTICK_DATA_DIR)')
+    .addHelpText(
+      'after',
+      `
+${MODEL_SPEC_HELP}
+
+Examples:
+  $ yardstick eval --model openai:qwen3-8b@http://127.0.0.1:8000/v1 --benchmark arithmetic --limit 50
+  $ yardstick eval -m gguf:./tiny.gguf -b arithmetic --samples 4 --temperature 0.7
+  $ yardstick eval suite.yaml
+  $ yardstick eval --resume RUN_ID [--retry-errors]`,
+    )
+    .action(async (suite: string | undefined, flags: EvalFlags, cmd: Command) => {
+      // Cache compiled (type-stripped) modules across runs: start-up is a visible share of short runs.
+      (await import('node:module')).enableCompileCache?.();
+      // Keep V8's young generation from doubling under a long run's steady allocation: a 100,000-sample
+      // run otherwise peaks ~90 MB higher for no speed gain (bench/eval.bench.ts).
+      (await import('node:v8')).setFlagsFromString('--semi-space-growth-factor=1');
+      const { runEvalCommand } = await import('../eval/eval-action.ts');
+      await runEvalCommand(suite, flags, cmd);
+    });
+}

@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import type { Store } from '../../adapters/store/store.ts';
+import { createRun, type NewRunOptions } from '../../app/eval/create-run.ts';
+import { EvalSuite } from '../../app/eval/eval-suite.ts';
+import { executeRun, type RunOutcome } from '../../app/eval/execute-run.ts';
+import { EXIT, UserError } from '../../core/errors/user-error.ts';
+import type { GenerationConfig } from '../../core/schema/index.ts';
+import type { DatasetContext } from '../../core/task/task.ts';
+import { builtinRegistry } from '../../registry/builtin.ts';
+import { parseYamlFile } from '../../tasks/yaml/parse-yaml-file.ts';
+import type { EvalFlags } from '../commands/eval.ts';
+import { ProgressDisplay } from '../progress/progress-display.ts';
+import { withStore } from '../with-store.ts';
+import { resultsTable } from './results-table.ts';
+
+function toolVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+function parseExtraBody(text: string | undefined): Record<string, unknown> {
+  if (!text) return {};
+  try {
+    const v = JSON.parse(text) as unknown;
+    if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
+  } catch {}
+  throw new UserError('--extra-body must be a JSON object, e.g. \'{"top_k":20}\'', EXIT.usage);
+}
+
+/** The runs to create: from a suite file, or from --model x --benchmark. */
+function plannedRuns(suite: string | undefined, f: EvalFlags): Omit<NewRunOptions, 'toolVersion'>[] {
+  if (suite) {
+    const s = parseYamlFile(suite, EvalSuite);
+    const generation: Partial<GenerationConfig> = {
+      temperature: f.temperature ?? s.temperature,
+      topP: f.topP ?? s.topP,
+      maxTokens: f.maxTokens ?? s.maxTokens,
+      extraBody: { ...s.extraBody, ...parseExtraBody(f.extraBody) },
+    };
+    return s.models.flatMap((model) =>
+      s.benchmarks.map((benchmark) => ({
+        model,
+        benchmark,
+        apiKeyEnv: f.apiKeyEnv ?? s.apiKeyEnv,
+        generation,
+        samples: f.samples ?? s.samples,
+        limit: f.limit ?? s.limit,
+        concurrency: f.concurrency ?? s.concurrency,
+        seed: f.seed ?? s.seed,
+        timeoutMs: f.timeout,
+      })),
+    );
+  }
+  if (!f.model?.length || !f.benchmark?.length) {
+    throw new UserError('give --model and --benchmark, a suite file, or --resume RUN', EXIT.usage);
+  }
+  const generation: Partial<GenerationConfig> = {
+    ...(f.temperature !== undefined ? { temperature: f.temperature } : {}),
+    ...(f.topP !== undefined ? { topP: f.topP } : {}),
+    ...(f.maxTokens !== undefined ? { maxTokens: f.maxTokens } : {}),
+    extraBody: parseExtraBody(f.extraBody),
+  };
+  return f.model.flatMap((model) =>
+    f.benchmark!.map((benchmark) => ({
+      model,
+      benchmark,
+      apiKeyEnv: f.apiKeyEnv,
+      modelId: f.model!.length === 1 ? f.modelId : undefined,
+      generation,
+      samples: f.samples,
+      limit: f.limit ?? null,
+      concurrency: f.concurrency,
+      seed: f.seed,
+      timeoutMs: f.timeout,
+    })),
+  );
+}
+
+/** `yardstick eval`: creates or resumes runs, shows progress on a TTY, and ends with a results table. */
+export async function runEvalCommand(
+  suite: string | undefined,
+  flags: EvalFlags,
+  cmd: Command,
+): Promise<void> {
+  const registry = builtinRegistry();
+  const dataset: DatasetContext = {
+    dataDir: flags.dataDir ?? process.env.YARDSTICK_DATA_DIR ?? null,
+    cacheDir: process.env.YARDSTICK_CACHE_DIR ?? join(homedir(), '.cache', 'yardstick'),
+    online: process.env.YARDSTICK_OFFLINE !== '1',
+  };
+  const abort = new AbortController();
+  const onSignal = () => abort.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const progress = new ProgressDisplay();
+  const outcomes: RunOutcome[] = [];
+  try {
+    await withStore(cmd, async (store: Store) => {
+      const specs = [];
+      if (flags.resume) {
+        const run = await store.run(flags.resume);
+        if (!run)
+          throw new UserError(
+            `no run "${flags.resume}" in ${store.location} (see yardstick runs)`,
+            EXIT.notFound,
+          );
+        specs.push(run.spec);
+      } else {
+        if (flags.retryErrors) throw new UserError('--retry-errors needs --resume RUN', EXIT.usage);
+        for (const o of plannedRuns(suite, flags))
+          specs.push(await createRun(store, registry, { ...o, toolVersion: toolVersion() }, dataset));
+      }
+      for (const spec of specs) {
+        if (abort.signal.aborted) break;
+        progress.start(`${spec.model} / ${spec.benchmark}`);
+        if (!process.stderr.isTTY) process.stderr.write(`run ${spec.id}\n`);
+        const outcome = await executeRun(store, registry, spec, {
+          dataset,
+          retryErrors: flags.retryErrors,
+          useCache: flags.cache,
+          signal: abort.signal,
+          onProgress: (c) => progress.update(c),
+        });
+        progress.finish();
+        outcomes.push(outcome);
+      }
+    });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  if (outcomes.length) process.stdout.write(`${resultsTable(outcomes)}\n`);
+  const interrupted = outcomes.find((o) => o.status === 'interrupted');
+  if (interrupted) {
+    process.stderr.write(`interrupted: continue with yardstick eval --resume ${interrupted.spec.id}\n`);
+    process.exitCode = EXIT.failure;
+  }
+  const errors = outcomes.reduce((n, o) => n + o.summary.errors, 0);
+  if (errors && !interrupted) {
+    const ids = outcomes.filter((o) => o.summary.errors).map((o) => o.spec.id);
+    process.stderr.write(
+      `${errors} request(s) failed and were not scored: yardstick eval --resume ${ids[0]} --retry-errors\n`,
+    );
+  }
+}

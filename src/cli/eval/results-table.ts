@@ -1,0 +1,21 @@
+import type { RunOutcome } from '../../app/eval/execute-run.ts';
+import { renderTable } from '../format/table.ts';
+
+const pct = (v: number | null | undefined) => (v === null || v === undefined ? '-' : (v * 100).toFixed(1));
+
+/** The table printed when `yardstick eval` ends: one row per run. */
+export function resultsTable(outcomes: RunOutcome[]): string {
+  return renderTable(outcomes, [
+    { header: 'run', value: (o) => o.spec.id },
+    { header: 'model', value: (o) => o.spec.model },
+    { header: 'benchmark', value: (o) => o.spec.benchmark },
+    { header: 'samples', value: (o) => String(o.summary.samples), align: 'right' },
+    { header: 'errors', value: (o) => String(o.summary.errors), align: 'right' },
+    { header: 'accuracy %', value: (o) => pct(o.summary.metrics[0]?.value), align: 'right' },
+    { header: '± stderr', value: (o) => pct(o.summary.metrics[0]?.stderr), align: 'right' },
+    { header: 'requests', value: (o) => String(o.requests), align: 'right' },
+    { header: 'cached', value: (o) => String(o.cacheHits), align: 'right' },
+    { header: 'seconds', value: (o) => (o.elapsedMs / 1000).toFixed(2), align: 'right' },
+    { header: 'status', value: (o) => o.status },
+  ]);
+}

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import type { ChatMessage } from '../schema/index.ts';
+import type { GenerationConfig } from '../schema/run-spec.ts';
+import { stableJson } from './stable-json.ts';
+
+/** Everything that decides a model response; two requests with equal parts may share one response. */
+export interface CacheKeyParts {
+  provider: string;
+  endpoint: string | null;
+  model: string;
+  messages: ChatMessage[];
+  generation: GenerationConfig;
+  sampleIndex: number;
+  seed: number;
+}
+
+/** The content address of a response: sha256 of the parts as stable JSON (hashing is deterministic). */
+export function cacheKey(parts: CacheKeyParts): string {
+  const text = stableJson({
+    v: 1,
+    provider: parts.provider,
+    endpoint: parts.endpoint,
+    model: parts.model,
+    messages: parts.messages.map((m) => ({ role: m.role, content: m.content })),
+    generation: parts.generation,
+    sampleIndex: parts.sampleIndex,
+    seed: parts.seed,
+  });
+  return createHash('sha256').update(text).digest('hex');
+}

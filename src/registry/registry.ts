@@ -1,0 +1,60 @@
+import type { PluginKind, PluginRef } from '../core/schema/index.ts';
+import { EXIT, UserError } from '../core/errors/user-error.ts';
+
+/** A plug-in factory: builds the plug-in from its args. Loaded only when first asked for. */
+export type Factory<T> = (args: Record<string, unknown>) => T | Promise<T>;
+
+interface Entry {
+  description: string;
+  load: () => Promise<Factory<unknown>>;
+}
+
+/**
+ * One registry for every plug-in kind (tasks, providers, scorers, metrics, charts...).
+ * Entries are registered as lazy loaders, so naming a plug-in costs nothing until it is used,
+ * and every build returns the {kind, name, args} reference that rebuilds it.
+ */
+export class Registry {
+  private readonly entries = new Map<string, Entry>();
+
+  register(kind: PluginKind, name: string, description: string, load: () => Promise<Factory<unknown>>): this {
+    const key = `${kind}:${name}`;
+    if (this.entries.has(key)) throw new Error(`${kind} "${name}" is registered twice`);
+    this.entries.set(key, { description, load });
+    return this;
+  }
+
+  has(kind: PluginKind, name: string): boolean {
+    return this.entries.has(`${kind}:${name}`);
+  }
+
+  list(kind: PluginKind): { name: string; description: string }[] {
+    const prefix = `${kind}:`;
+    return [...this.entries]
+      .filter(([k]) => k.startsWith(prefix))
+      .map(([k, e]) => ({ name: k.slice(prefix.length), description: e.description }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async build<T>(
+    kind: PluginKind,
+    name: string,
+    args: Record<string, unknown> = {},
+  ): Promise<{ value: T; ref: PluginRef }> {
+    const entry = this.entries.get(`${kind}:${name}`);
+    if (!entry) {
+      const known = this.list(kind).map((e) => e.name);
+      throw new UserError(
+        `unknown ${kind} "${name}"${known.length ? ` (known: ${known.join(', ')})` : ''}`,
+        EXIT.notFound,
+      );
+    }
+    const factory = (await entry.load()) as Factory<T>;
+    return { value: await factory(args), ref: { kind, name, args } };
+  }
+
+  /** Rebuilds a plug-in from the reference recorded with a run. */
+  rebuild<T>(ref: PluginRef): Promise<{ value: T; ref: PluginRef }> {
+    return this.build<T>(ref.kind, ref.name, ref.args);
+  }
+}

@@ -1,0 +1,84 @@
+import { extractLastNumber } from '../../core/engine/extract-number.ts';
+import { meanAccuracy } from '../../core/engine/mean-accuracy.ts';
+import type { Item, Score, Task } from '../../core/task/task.ts';
+
+/** mulberry32: a small seeded generator, so the same seed always gives the same problems. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NAMES = ['Ada', 'Bo', 'Chen', 'Dara', 'Eli', 'Fatima', 'Goran', 'Hana'];
+const THINGS = ['apples', 'marbles', 'stamps', 'books', 'coins', 'shells'];
+
+/** `count` arithmetic word problems generated from `seed`: the project's own small benchmark. */
+export function arithmeticItems(count: number, seed: number): Item[] {
+  const rnd = random(seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+  const items: Item[] = [];
+  for (let i = 0; i < count; i++) {
+    const who = NAMES[int(0, NAMES.length - 1)]!;
+    const what = THINGS[int(0, THINGS.length - 1)]!;
+    const a = int(2, 60);
+    const b = int(2, 40);
+    const kind = int(0, 2);
+    let input: string;
+    let target: number;
+    if (kind === 0) {
+      const c = int(1, a + b - 1);
+      input = `${who} has ${a} ${what}, gets ${b} more and gives ${c} away. How many ${what} does ${who} have now?`;
+      target = a + b - c;
+    } else if (kind === 1) {
+      const boxes = int(2, 9);
+      input = `${who} fills ${boxes} boxes with ${a} ${what} each and has ${b} left over. How many ${what} were there?`;
+      target = boxes * a + b;
+    } else {
+      const groups = int(2, 9);
+      input = `${who} shares ${a * groups} ${what} equally among ${groups} friends. How many ${what} does each friend get?`;
+      target = a;
+    }
+    items.push({
+      id: `arith-${String(i).padStart(5, '0')}`,
+      input,
+      target: String(target),
+      metadata: { kind },
+    });
+  }
+  return items;
+}
+
+/** Numeric scorer: the last number in the answer must equal the target. */
+export function scoreNumber(text: string, item: Item): Score {
+  const extracted = extractLastNumber(text);
+  if (extracted === null) return { extracted: null, verdict: 'no-answer', value: 0 };
+  const ok = Number(extracted) === Number(item.target);
+  return { extracted, verdict: ok ? 'correct' : 'incorrect', value: ok ? 1 : 0 };
+}
+
+export const ARITHMETIC_SYSTEM = 'Solve the problem. Think step by step, then end with "The answer is N."';
+
+/** The built-in arithmetic task. Args: count (default 200), seed (default 0). */
+export function arithmeticTask(args: Record<string, unknown> = {}): Task {
+  const count = typeof args.count === 'number' ? args.count : 200;
+  const seed = typeof args.seed === 'number' ? args.seed : 0;
+  return {
+    name: 'arithmetic',
+    benchmark: 'arithmetic',
+    version: `count=${count},seed=${seed}`,
+    promptId: 'zero-shot-cot',
+    dataset: async () => arithmeticItems(count, seed),
+    prompt: (item) => [
+      { role: 'system', content: ARITHMETIC_SYSTEM },
+      { role: 'user', content: item.input },
+    ],
+    scorer: (completion, item) => scoreNumber(completion.text, item),
+    scorerVersion: 'last-number-1',
+    metrics: [meanAccuracy],
+  };
+}

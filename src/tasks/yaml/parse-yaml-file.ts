@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { isNode, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { EXIT, UserError } from '../../core/errors/user-error.ts';
+
+/** Reads a YAML file and validates it with `schema`; a problem names the file, line and field. */
+export function parseYamlFile<T extends z.ZodType>(file: string, schema: T, text?: string): z.infer<T> {
+  const source = text ?? readFileSync(file, 'utf8');
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
+  const at = (offset: number | undefined) =>
+    `${file}:${offset === undefined ? 1 : lines.linePos(offset).line}`;
+  if (doc.errors.length) {
+    const e = doc.errors[0]!;
+    throw new UserError(`${at(e.pos[0])}: invalid YAML: ${e.message.split('\n')[0]}`, EXIT.invalidInput);
+  }
+  const parsed = schema.safeParse(doc.toJS());
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
+  // Point at the deepest node that exists: the field itself, or the object it is missing from.
+  let offset: number | undefined;
+  for (let n = path.length; n >= 0 && offset === undefined; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+    if (isNode(node)) offset = node.range?.[0];
+  }
+  const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
+  throw new UserError(
+    `${at(offset)}: ${path.join('.') || '(file)'}: ${issue.message}${keys}`,
+    EXIT.invalidInput,
+  );
+}

@@ -87,7 +87,7 @@ function yardstick(
 ) {
   const store = join(work, `ys-${Math.random().toString(36).slice(2)}.db`);
   const m = measure(process.execPath, [
-    join(ROOT, 'src/cli/main.ts'),
+    join(ROOT, 'bin/yardstick.js'),
     '--store',
     store,
     'eval',

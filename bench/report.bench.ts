@@ -13,7 +13,9 @@ const dir = mkdtempSync(join(tmpdir(), 'yardstick-report-bench-'));
 const store = join(dir, 'store.db');
 const cli = (args: string[]) => {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['src/cli/main.ts', '--store', store, ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['bin/yardstick.js', '--store', store, ...args], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(r.stderr);
   return performance.now() - t0;
 };

@@ -3,6 +3,7 @@ import { EXIT, UserError } from '../core/errors/user-error.ts';
 import type { SampleRecord } from '../core/schema/index.ts';
 import type { DatasetContext, MetricValue, ScoredSample, Task } from '../core/task/task.ts';
 import type { Registry } from '../registry/registry.ts';
+import { recordRunResults } from './eval/record-run-results.ts';
 
 export interface RescoreOutcome {
   runId: string;
@@ -61,6 +62,7 @@ export async function rescoreRun(
       extracted: score.extracted,
       scorerVersion: task.scorerVersion,
     });
+    if (out.length >= 500) await store.putSamples(out.splice(0));
     scored.push({
       itemId: s.itemId,
       sampleIndex: s.sampleIndex,
@@ -69,7 +71,9 @@ export async function rescoreRun(
       extracted: score.extracted,
     });
   }
-  for (let i = 0; i < out.length; i += 500) await store.putSamples(out.slice(i, i + 500));
+  await store.putSamples(out);
+  const metrics = task.metrics.map((m) => m(scored));
+  if (run.status === 'finished') await recordRunResults(store, run.spec, metrics);
   return {
     runId,
     scorerVersion: task.scorerVersion,
@@ -77,6 +81,6 @@ export async function rescoreRun(
     rescored,
     changed,
     missingItems,
-    metrics: task.metrics.map((m) => m(scored)),
+    metrics,
   };
 }

@@ -4,6 +4,7 @@ import type { Store } from '../../adapters/store/store.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import type { ProgressCounts } from '../../core/engine/progress-math.ts';
 import { type RunSummary, summarizeSamples } from '../../core/engine/summarize-samples.ts';
+import { recordRunResults } from './record-run-results.ts';
 import type { RunSpec, SampleRecord } from '../../core/schema/index.ts';
 import type { DatasetContext, Item, ScoredSample, Task } from '../../core/task/task.ts';
 import type { Registry } from '../../registry/registry.ts';
@@ -165,10 +166,12 @@ export async function executeRun(
     await writer.flush();
     const status = aborted ? 'interrupted' : 'finished';
     await store.setRunStatus(spec.id, status);
+    const summary = await summarizeRun(store, spec.id, task);
+    if (status === 'finished') await recordRunResults(store, spec, summary.metrics);
     return {
       spec,
       status,
-      summary: await summarizeRun(store, spec.id, task),
+      summary,
       requests: counts.requests,
       cacheHits: counts.cached,
       elapsedMs: performance.now() - started,

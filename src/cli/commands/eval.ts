@@ -56,8 +56,6 @@ Examples:
   $ yardstick eval --resume RUN_ID [--retry-errors]`,
     )
     .action(async (suite: string | undefined, flags: EvalFlags, cmd: Command) => {
-      // Cache compiled (type-stripped) modules across runs: start-up is a visible share of short runs.
-      (await import('node:module')).enableCompileCache?.();
       // Keep V8's young generation from doubling under a long run's steady allocation: a 100,000-sample
       // run otherwise peaks ~90 MB higher for no speed gain (bench/eval.bench.ts).
       (await import('node:v8')).setFlagsFromString('--semi-space-growth-factor=1');

@@ -1,25 +1,14 @@
 import { extractLastNumber } from '../../core/engine/extract-number.ts';
-import { meanAccuracy } from '../../core/engine/mean-accuracy.ts';
+import { meanScore } from '../../core/metrics/accuracy.ts';
+import { seededRandom } from '../../core/stats/seeded-random.ts';
 import type { Item, Score, Task } from '../../core/task/task.ts';
-
-/** mulberry32: a small seeded generator, so the same seed always gives the same problems. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES = ['Ada', 'Bo', 'Chen', 'Dara', 'Eli', 'Fatima', 'Goran', 'Hana'];
 const THINGS = ['apples', 'marbles', 'stamps', 'books', 'coins', 'shells'];
 
 /** `count` arithmetic word problems generated from `seed`: the project's own small benchmark. */
 export function arithmeticItems(count: number, seed: number): Item[] {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const items: Item[] = [];
   for (let i = 0; i < count; i++) {
@@ -79,6 +68,6 @@ export function arithmeticTask(args: Record<string, unknown> = {}): Task {
     ],
     scorer: (completion, item) => scoreNumber(completion.text, item),
     scorerVersion: 'last-number-1',
-    metrics: [meanAccuracy],
+    metrics: [meanScore('accuracy')],
   };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { meanAccuracy } from '../../core/engine/mean-accuracy.ts';
+import { metricByName } from '../../core/metrics/metric-by-name.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import type { ChatMessage } from '../../core/schema/index.ts';
 import type { Item, Scorer, Task } from '../../core/task/task.ts';
@@ -68,6 +68,6 @@ export async function loadYamlTask(path: string, scorer: (name: string) => Promi
     },
     scorer: score,
     scorerVersion: `${spec.scorer}-1`,
-    metrics: spec.metrics.map(() => meanAccuracy),
+    metrics: spec.metrics.map(metricByName),
   };
 }

@@ -1,3 +1,4 @@
+import { METRIC_NAME } from '../../core/metrics/metric-by-name.ts';
 import { z } from 'zod';
 
 /** A user-written task file (YAML). Paths are relative to the file. */
@@ -28,7 +29,12 @@ export const YamlTaskFile = z
       fewshotAnswer: z.string().default('The answer is {{target}}.'),
     }),
     scorer: z.string().min(1).default('number'),
-    metrics: z.array(z.enum(['accuracy'])).default(['accuracy']),
+    metrics: z
+      .array(
+        z.string().regex(METRIC_NAME, 'must be accuracy, pass@1, pass@N, maj@k or extraction-failure-rate'),
+      )
+      .min(1)
+      .default(['accuracy']),
   })
   .strict();
 export type YamlTaskFile = z.infer<typeof YamlTaskFile>;

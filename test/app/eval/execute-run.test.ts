@@ -125,3 +125,24 @@ test('responses are cached by content: a second run with the same settings sends
     await f.close();
   }
 });
+
+test('a finished run records its primary metric as a result beside published ones, with n and uncertainty', async () => {
+  const f = await evalFixture();
+  try {
+    const spec = await f.newRun({ limit: 12 });
+    const out = await f.execute(spec);
+    const results = await f.store.results({ models: [spec.model] });
+    assert.equal(results.length, 1);
+    const r = results[0]!;
+    assert.equal(r.source, 'run');
+    assert.equal(r.runId, spec.id);
+    assert.equal(r.benchmark, spec.benchmark);
+    assert.equal(r.n, 12);
+    assert.ok(Math.abs(r.value - out.summary.metrics[0]!.value * 100) < 1e-9);
+    assert.ok(r.ciLow !== null && r.ciHigh !== null && r.ciLow <= r.value && r.value <= r.ciHigh);
+    const card = (await f.store.models()).find((m) => m.id === spec.model);
+    assert.equal(card?.family, 'unknown', 'a placeholder card is made for a model without one');
+  } finally {
+    await f.close();
+  }
+});

@@ -10,7 +10,7 @@ import {
 } from '../../../src/core/engine/adaptive-limit.ts';
 import { backoffDelay } from '../../../src/core/engine/backoff.ts';
 import { cacheKey } from '../../../src/core/engine/cache-key.ts';
-import { meanAccuracy } from '../../../src/core/engine/mean-accuracy.ts';
+import { meanScore } from '../../../src/core/metrics/accuracy.ts';
 import { modelSlug, parseModelSpec } from '../../../src/core/engine/model-spec.ts';
 import { formatDuration, progressRates } from '../../../src/core/engine/progress-math.ts';
 import { parseRetryAfter } from '../../../src/core/engine/retry-after.ts';
@@ -159,11 +159,11 @@ test('accuracy averages samples per item first; error samples are excluded from 
     value,
     extracted: null,
   });
-  const m = meanAccuracy([s('a', 1), s('a', 0), s('b', 1), s('b', 1)]);
+  const m = meanScore('accuracy')([s('a', 1), s('a', 0), s('b', 1), s('b', 1)]);
   assert.equal(m.value, 0.75);
   assert.equal(m.n, 2);
   assert.equal(m.k, 2);
-  const summary = summarizeSamples([s('a', 1), s('b', null, 'error'), s('c', 0)], [meanAccuracy]);
+  const summary = summarizeSamples([s('a', 1), s('b', null, 'error'), s('c', 0)], [meanScore('accuracy')]);
   assert.equal(summary.errors, 1);
   assert.equal(summary.scored, 2);
   assert.equal(summary.metrics[0]?.value, 0.5);

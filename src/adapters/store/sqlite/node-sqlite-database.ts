@@ -18,7 +18,6 @@ export function nodeSqliteDatabase(file: string): { kysely: SqliteDatabase; raw:
   raw.exec('PRAGMA foreign_keys = ON');
   raw.exec('PRAGMA busy_timeout = 5000');
   // A small page cache: long evaluation runs write steadily, and a larger cache only grows the process.
-  raw.exec('PRAGMA cache_size = -256');
   raw.exec('PRAGMA cache_size = -65536');
   raw.exec('PRAGMA temp_store = MEMORY');
   const cache = new Map<string, StatementSync>();

@@ -15,6 +15,8 @@ export interface NewRunOptions {
   model: string;
   /** A benchmark id from the registry, or a path to a YAML task file. */
   benchmark: string;
+  /** Task arguments: prompt variant, data file, sandbox options (see each benchmark's README). */
+  taskArgs?: Record<string, unknown>;
   apiKeyEnv?: string;
   modelId?: string;
   generation?: Partial<GenerationConfig>;
@@ -27,12 +29,12 @@ export interface NewRunOptions {
 }
 
 /** The registry reference of the task a --benchmark value names. */
-export function taskRef(benchmark: string): PluginRef {
+export function taskRef(benchmark: string, args: Record<string, unknown> = {}): PluginRef {
   if (/\.ya?ml$/i.test(benchmark)) {
     if (!existsSync(benchmark)) throw new UserError(`task file not found: ${benchmark}`, EXIT.notFound);
-    return { kind: 'task', name: 'yaml', args: { path: resolve(benchmark) } };
+    return { kind: 'task', name: 'yaml', args: { ...args, path: resolve(benchmark) } };
   }
-  return { kind: 'task', name: benchmark, args: {} };
+  return { kind: 'task', name: benchmark, args };
 }
 
 /** Hash of the prompt variant and the messages it builds for the first item. */
@@ -59,7 +61,7 @@ export async function createRun(
   const providerArgs = { ...model.args, concurrency, ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}) };
   const provider = await registry.build<{ close(): Promise<void> }>('provider', model.provider, providerArgs);
   await provider.value.close();
-  const { value: task, ref } = await registry.rebuild<Task>(taskRef(o.benchmark));
+  const { value: task, ref } = await registry.rebuild<Task>(taskRef(o.benchmark, o.taskArgs));
   const draft = RunSpec.parse({
     id: 'pending',
     model: o.modelId ?? model.slug,

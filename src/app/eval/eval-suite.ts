@@ -14,6 +14,8 @@ export const EvalSuite = z
     maxTokens: z.number().int().positive().nullable().default(null),
     apiKeyEnv: z.string().optional(),
     extraBody: z.record(z.string(), z.unknown()).default({}),
+    /** Task arguments for every benchmark of the suite, e.g. { prompt: 8-shot }. */
+    taskArgs: z.record(z.string(), z.unknown()).default({}),
   })
   .strict();
 export type EvalSuite = z.infer<typeof EvalSuite>;

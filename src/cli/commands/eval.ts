@@ -20,12 +20,14 @@ export interface EvalFlags {
   retryErrors?: boolean;
   cache: boolean;
   dataDir?: string;
+  taskArg?: string[];
+  unsafeLocal?: boolean;
 }
 
 export function registerEval(program: Command): void {
   program
     .command('eval')
-    .description('Evaluate models on benchmarks: sends requests, scores and records every sample')
+    .description('evaluate models on benchmarks: send requests, score and record every sample')
     .argument('[suite]', 'a suite YAML file: models x benchmarks with shared settings')
     .option('-m, --model <spec>', 'model spec (see below); repeat or comma-separate for several', list)
     .option('-b, --benchmark <id>', 'benchmark id(s), or a task YAML file', list)
@@ -44,6 +46,12 @@ export function registerEval(program: Command): void {
     .option('--retry-errors', 'with --resume: re-run only the samples recorded as errors')
     .option('--no-cache', 'do not reuse cached responses (responses are still recorded)')
     .option('--data-dir <dir>', 'local mirror of benchmark datasets (env: YARDSTICK_DATA_DIR)')
+    .option(
+      '--task-arg <key=value>',
+      'task argument, e.g. prompt=8-shot-cot (repeatable)',
+      (v: string, p: string[] = []) => [...p, v],
+    )
+    .option('--unsafe-local', 'run code benchmarks without the bubblewrap sandbox (dangerous)')
     .addHelpText(
       'after',
       `
@@ -52,6 +60,7 @@ ${MODEL_SPEC_HELP}
 Examples:
   $ yardstick eval --model openai:qwen3-8b@http://127.0.0.1:8000/v1 --benchmark arithmetic --limit 50
   $ yardstick eval -m gguf:./tiny.gguf -b arithmetic --samples 4 --temperature 0.7
+  $ yardstick eval -m openai:qwen3-8b@http://127.0.0.1:8000/v1 -b gsm8k --task-arg prompt=8-shot-cot
   $ yardstick eval suite.yaml
   $ yardstick eval --resume RUN_ID [--retry-errors]`,
     )

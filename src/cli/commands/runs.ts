@@ -4,7 +4,7 @@ import { withStore } from '../with-store.ts';
 export function registerRuns(program: Command): void {
   program
     .command('runs')
-    .description('List evaluation runs with their specs')
+    .description('list evaluation runs with their specs')
     .option('--json', 'print the full run specs as JSON lines')
     .action(async (flags: { json?: boolean }, cmd: Command) => {
       await withStore(cmd, async (store) => {

@@ -32,6 +32,23 @@ function parseExtraBody(text: string | undefined): Record<string, unknown> {
   throw new UserError('--extra-body must be a JSON object, e.g. \'{"top_k":20}\'', EXIT.usage);
 }
 
+/** Task arguments from --task-arg key=value (values are JSON when they parse, text otherwise) and --unsafe-local. */
+export function taskArgsOf(f: Pick<EvalFlags, 'taskArg' | 'unsafeLocal'>): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  for (const pair of f.taskArg ?? []) {
+    const i = pair.indexOf('=');
+    if (i <= 0) throw new UserError(`--task-arg expects key=value, got "${pair}"`, EXIT.usage);
+    const text = pair.slice(i + 1);
+    let value: unknown = text;
+    try {
+      value = JSON.parse(text);
+    } catch {}
+    args[pair.slice(0, i)] = value;
+  }
+  if (f.unsafeLocal) args.unsafeLocal = true;
+  return args;
+}
+
 /** The runs to create: from a suite file, or from --model x --benchmark. */
 function plannedRuns(suite: string | undefined, f: EvalFlags): Omit<NewRunOptions, 'toolVersion'>[] {
   if (suite) {
@@ -46,6 +63,7 @@ function plannedRuns(suite: string | undefined, f: EvalFlags): Omit<NewRunOption
       s.benchmarks.map((benchmark) => ({
         model,
         benchmark,
+        taskArgs: { ...s.taskArgs, ...taskArgsOf(f) },
         apiKeyEnv: f.apiKeyEnv ?? s.apiKeyEnv,
         generation,
         samples: f.samples ?? s.samples,
@@ -69,6 +87,7 @@ function plannedRuns(suite: string | undefined, f: EvalFlags): Omit<NewRunOption
     f.benchmark!.map((benchmark) => ({
       model,
       benchmark,
+      taskArgs: taskArgsOf(f),
       apiKeyEnv: f.apiKeyEnv,
       modelId: f.model!.length === 1 ? f.modelId : undefined,
       generation,
@@ -87,6 +106,10 @@ export async function runEvalCommand(
   flags: EvalFlags,
   cmd: Command,
 ): Promise<void> {
+  if (flags.unsafeLocal)
+    process.stderr.write(
+      "yardstick: warning: --unsafe-local runs model-written code WITHOUT the sandbox, with your user's rights\n",
+    );
   const registry = builtinRegistry();
   const dataset: DatasetContext = {
     dataDir: flags.dataDir ?? process.env.YARDSTICK_DATA_DIR ?? null,

@@ -13,6 +13,7 @@ import { registerRescore } from './rescore.ts';
 import { registerResults } from './results.ts';
 import { registerRuns } from './runs.ts';
 import { registerSwebench } from './swebench.ts';
+import { registerTasks } from './tasks.ts';
 
 /**
  * Every command, in help order. A command file registers options only; heavy modules
@@ -27,6 +28,7 @@ export const commands: ((program: Command) => void)[] = [
   registerExport,
   registerChart,
   registerReport,
+  registerTasks,
   registerEval,
   registerRuns,
   registerRescore,

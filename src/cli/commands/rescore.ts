@@ -8,6 +8,10 @@ export function registerRescore(program: Command): void {
     .argument('<run>', 'run id')
     .option('--data-dir <dir>', 'local mirror of benchmark datasets (env: YARDSTICK_DATA_DIR)')
     .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      "\nEach sample keeps the scorer version that produced its score; the run's result is updated.\n\nExamples:\n  $ yardstick runs\n  $ yardstick rescore RUN_ID --json",
+    )
     .action(async (runId: string, opts: { dataDir?: string; json?: boolean }, cmd: Command) => {
       const { rescoreRun } = await import('../../app/rescore-run.ts');
       const { builtinRegistry } = await import('../../registry/builtin.ts');

@@ -1,4 +1,5 @@
 import type { Store } from '../adapters/store/store.ts';
+import { asScoredSample } from '../core/engine/summarize-samples.ts';
 import { EXIT, UserError } from '../core/errors/user-error.ts';
 import type { SampleRecord } from '../core/schema/index.ts';
 import type { DatasetContext, MetricValue, ScoredSample, Task } from '../core/task/task.ts';
@@ -43,13 +44,7 @@ export async function rescoreRun(
     const item = items.get(s.itemId);
     if (s.verdict === 'error' || s.response === null || !item) {
       if (!item && s.verdict !== 'error') missingItems++;
-      scored.push({
-        itemId: s.itemId,
-        sampleIndex: s.sampleIndex,
-        verdict: s.verdict,
-        value: s.score,
-        extracted: s.extracted,
-      });
+      scored.push(asScoredSample(s));
       continue;
     }
     const score = await task.scorer({ text: s.response, reasoning: s.reasoning }, item);

@@ -59,7 +59,7 @@ test('a GSM8K file with a bad row is rejected naming the file, line and field', 
   writeFileSync(f, '{"question":"a","answer":"#### 3"}\n{"question":"b","answer":"no hashes"}\n');
   assert.throws(
     () => gsm8kItems(f, '{"question":"a","answer":"#### 3"}\n{"question":"b","answer":"no hashes"}\n'),
-    /bad\.jsonl: line 2: field answer/,
+    /bad\.jsonl:2: answer/,
   );
   assert.deepEqual(gsm8kItems(f, '{"question":"a","answer":"x\\n#### 1,000"}\n')[0]!.target, '1000');
 });

@@ -17,7 +17,10 @@ export function parseJsonl(file: string, text: string): { line: number; value: u
   return out;
 }
 
-/** Validates each row against the benchmark's schema; the first bad row is reported by file, row and field. */
+/**
+ * Validates each row against the benchmark's schema; the first bad row is reported as
+ * `file:line: field: problem` (or `file: row N: field: problem` for rows that are not lines).
+ */
 export function validateRows<S extends z.ZodType>(
   file: string,
   rows: { line: number; value: unknown }[],
@@ -29,7 +32,8 @@ export function validateRows<S extends z.ZodType>(
     if (!r.success) {
       const issue = r.error.issues[0]!;
       const field = issue.path.length ? issue.path.join('.') : '(row)';
-      throw new UserError(`${file}: ${unit} ${line}: field ${field}: ${issue.message}`, EXIT.invalidInput);
+      const where = unit === 'line' ? `${file}:${line}:` : `${file}: ${unit} ${line}:`;
+      throw new UserError(`${where} ${field}: ${issue.message}`, EXIT.invalidInput);
     }
     return r.data;
   });

@@ -232,46 +232,49 @@ export class SqlStore implements Store {
   async sampleStates(runId: string): Promise<SampleState[]> {
     // Paged by key, so a run of any size is read without one huge result set in memory.
     const out: SampleState[] = [];
-    const page = 5000;
-    let after: { item: string; index: number } | null = null;
-    for (;;) {
-      let q = this.db
-        .selectFrom('samples')
-        .select(['item_id', 'sample_index', 'verdict', 'score', 'extracted'])
-        .where('run_id', '=', runId);
-      if (after) {
-        const a = after;
-        q = q.where((eb) =>
-          eb.or([
-            eb('item_id', '>', a.item),
-            eb.and([eb('item_id', '=', a.item), eb('sample_index', '>', a.index)]),
-          ]),
-        );
-      }
-      const rows = await q.orderBy('item_id').orderBy('sample_index').limit(page).execute();
+    for await (const rows of this.samplePages(runId, 5000, [
+      'item_id',
+      'sample_index',
+      'verdict',
+      'score',
+      'extracted',
+    ]))
       for (const row of rows) out.push(sampleStateFromRow(row));
-      if (rows.length < page) return out;
-      const last = rows[rows.length - 1]!;
-      after = { item: last.item_id, index: Number(last.sample_index) };
-    }
+    return out;
   }
 
   async *samples(runId: string): AsyncIterable<SampleRecord> {
-    const page = 1000;
+    for await (const rows of this.samplePages(runId, 1000, null))
+      for (const row of rows) yield sampleFromRow(row);
+  }
+
+  /** One run's sample rows in (item, index) order, a page at a time, by keyset (never OFFSET). */
+  private async *samplePages<C extends keyof SamplesTable>(
+    runId: string,
+    page: number,
+    columns: C[] | null,
+  ): AsyncIterable<SamplesTable[]> {
     let after: { item: string; index: number } | null = null;
     for (;;) {
-      let q = this.db.selectFrom('samples').selectAll().where('run_id', '=', runId);
-      if (after) {
-        const a = after;
-        q = q.where((eb) =>
-          eb.or([
-            eb('item_id', '>', a.item),
-            eb.and([eb('item_id', '=', a.item), eb('sample_index', '>', a.index)]),
-          ]),
-        );
-      }
-      const rows = await q.orderBy('item_id').orderBy('sample_index').limit(page).execute();
-      for (const row of rows) yield sampleFromRow(row);
+      const a = after;
+      const q = this.db
+        .selectFrom('samples')
+        .where('run_id', '=', runId)
+        .$if(a !== null, (qb) =>
+          qb.where((eb) =>
+            eb.or([
+              eb('item_id', '>', a!.item),
+              eb.and([eb('item_id', '=', a!.item), eb('sample_index', '>', a!.index)]),
+            ]),
+          ),
+        )
+        .orderBy('item_id')
+        .orderBy('sample_index')
+        .limit(page);
+      const rows = (
+        columns ? await q.select(columns).execute() : await q.selectAll().execute()
+      ) as SamplesTable[];
+      if (rows.length) yield rows;
       if (rows.length < page) return;
       const last = rows[rows.length - 1]!;
       after = { item: last.item_id, index: Number(last.sample_index) };

@@ -3,10 +3,10 @@ import { ProviderError } from '../../adapters/providers/provider-error.ts';
 import type { Store } from '../../adapters/store/store.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import type { ProgressCounts } from '../../core/engine/progress-math.ts';
-import { type RunSummary, summarizeSamples } from '../../core/engine/summarize-samples.ts';
+import { asScoredSample, type RunSummary, summarizeSamples } from '../../core/engine/summarize-samples.ts';
 import { recordRunResults } from './record-run-results.ts';
 import type { RunSpec, SampleRecord } from '../../core/schema/index.ts';
-import type { DatasetContext, Item, ScoredSample, Task } from '../../core/task/task.ts';
+import type { DatasetContext, Item, Task } from '../../core/task/task.ts';
 import type { Registry } from '../../registry/registry.ts';
 import type { CachedGeneration } from './cached-generation.ts';
 import { RequestScheduler } from './request-scheduler.ts';
@@ -246,15 +246,6 @@ async function toSample(
 
 /** Applies the task's metrics to the run's recorded samples, read back from the store. */
 export async function summarizeRun(store: Store, runId: string, task: Task): Promise<RunSummary> {
-  const scored: ScoredSample[] = [];
-  for (const s of await store.sampleStates(runId)) {
-    scored.push({
-      itemId: s.itemId,
-      sampleIndex: s.sampleIndex,
-      verdict: s.verdict,
-      value: s.score,
-      extracted: s.extracted,
-    });
-  }
+  const scored = (await store.sampleStates(runId)).map(asScoredSample);
   return summarizeSamples(scored, task.metrics);
 }

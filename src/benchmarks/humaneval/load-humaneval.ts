@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
+import { parseJsonl, validateRows } from '../../adapters/datasets/read-rows.ts';
 import type { DatasetContext, Item } from '../../core/task/task.ts';
 
 const Row = z.object({
@@ -24,25 +25,7 @@ export const HUMANEVAL_FILES = [
 /** Parses HumanEval's JSONL (openai/human-eval's data file), naming file, line and field on bad input. */
 export function parseHumanEval(text: string, file: string): Item[] {
   const items: Item[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (!line) continue;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(line);
-    } catch {
-      throw new UserError(`${file}:${i + 1}: not valid JSON`, EXIT.invalidInput);
-    }
-    const r = Row.safeParse(raw);
-    if (!r.success) {
-      const issue = r.error.issues[0]!;
-      throw new UserError(
-        `${file}:${i + 1}: field ${issue.path.join('.')}: ${issue.message}`,
-        EXIT.invalidInput,
-      );
-    }
-    const row = r.data;
+  for (const row of validateRows(file, parseJsonl(file, text), Row)) {
     items.push({
       id: row.task_id,
       input: row.prompt,

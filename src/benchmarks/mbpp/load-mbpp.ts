@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
+import { parseJsonl, validateRows } from '../../adapters/datasets/read-rows.ts';
 import type { DatasetContext, Item } from '../../core/task/task.ts';
 
 const Row = z.object({
@@ -21,25 +22,7 @@ export const MBPP_FILES = ['mbpp/mbpp.jsonl', 'mbpp.jsonl'];
 /** Parses google-research MBPP JSONL, keeping the test split, naming file, line and field on bad input. */
 export function parseMbpp(text: string, file: string): Item[] {
   const items: Item[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (!line) continue;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(line);
-    } catch {
-      throw new UserError(`${file}:${i + 1}: not valid JSON`, EXIT.invalidInput);
-    }
-    const r = Row.safeParse(raw);
-    if (!r.success) {
-      const issue = r.error.issues[0]!;
-      throw new UserError(
-        `${file}:${i + 1}: field ${issue.path.join('.')}: ${issue.message}`,
-        EXIT.invalidInput,
-      );
-    }
-    const row = r.data;
+  for (const row of validateRows(file, parseJsonl(file, text), Row)) {
     if (row.task_id < MBPP_TEST_IDS.first || row.task_id > MBPP_TEST_IDS.last) continue;
     items.push({
       id: `mbpp/${row.task_id}`,

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
+import { parseJsonl, validateRows } from '../../adapters/datasets/read-rows.ts';
 import type { DatasetContext, Item } from '../../core/task/task.ts';
 
 const Row = z.looseObject({
@@ -19,33 +20,12 @@ export const SWE_FILES = [
 
 /** Instance metadata (instance_id, repo, base_commit, problem_statement, gold patch) from JSONL. */
 export function parseSweInstances(text: string, file: string): Item[] {
-  const out: Item[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (!line) continue;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(line);
-    } catch {
-      throw new UserError(`${file}:${i + 1}: not valid JSON`, EXIT.invalidInput);
-    }
-    const r = Row.safeParse(raw);
-    if (!r.success) {
-      const issue = r.error.issues[0]!;
-      throw new UserError(
-        `${file}:${i + 1}: field ${issue.path.join('.')}: ${issue.message}`,
-        EXIT.invalidInput,
-      );
-    }
-    out.push({
-      id: r.data.instance_id,
-      input: r.data.problem_statement,
-      target: r.data.patch ?? '',
-      metadata: { repo: r.data.repo, baseCommit: r.data.base_commit },
-    });
-  }
-  return out;
+  return validateRows(file, parseJsonl(file, text), Row).map((r) => ({
+    id: r.instance_id,
+    input: r.problem_statement,
+    target: r.patch ?? '',
+    metadata: { repo: r.repo, baseCommit: r.base_commit },
+  }));
 }
 
 export async function loadSweBenchVerified(ctx: DatasetContext): Promise<Item[]> {

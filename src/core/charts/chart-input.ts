@@ -112,3 +112,26 @@ export function emptyMeta(kind: string): ChartMeta {
 export function noData(preset: FigurePreset, what: string): never {
   throw new UserError(`figure "${preset.id}": no ${what} to draw; load results first`, 5);
 }
+
+/** Plain scores (no deltas) in the figure's condition, with benchmarks and models in the figure's order. */
+export function scoreGrid(
+  input: ChartInput,
+  condition: string | null | undefined,
+): { views: ChartInput['views']; benchIds: string[]; modelIds: string[] } {
+  const { preset } = input;
+  const views = input.views.filter(
+    (v) => v.result.baseline === null && (!condition || v.result.condition === condition),
+  );
+  if (!views.length) noData(preset, 'results');
+  return {
+    views,
+    benchIds: orderGroups(
+      views.map((v) => v.result.benchmark),
+      preset.benchmarks,
+    ),
+    modelIds: orderGroups(
+      views.map((v) => v.model.id),
+      preset.models ?? [],
+    ),
+  };
+}

@@ -5,9 +5,9 @@ import {
   CommonOptions,
   emptyMeta,
   formatValue,
-  noData,
   orderGroups,
   parseOptions,
+  scoreGrid,
   type VlSpec,
 } from './chart-input.ts';
 import { chooseLegendCorner, legendConfig, legendSize } from './legend-box.ts';
@@ -59,18 +59,7 @@ export function groupedBarsSpec(input: ChartInput, overrides: Record<string, unk
   const { preset } = input;
   const o = parseOptions(GroupedBarsOptions, preset, overrides);
   const meta = emptyMeta('grouped-bars');
-  const views = input.views.filter(
-    (v) => v.result.baseline === null && (!o.condition || v.result.condition === o.condition),
-  );
-  if (!views.length) noData(preset, 'results');
-  const benchIds = orderGroups(
-    views.map((v) => v.result.benchmark),
-    preset.benchmarks,
-  );
-  const modelIds = orderGroups(
-    views.map((v) => v.model.id),
-    preset.models ?? [],
-  );
+  const { views, benchIds, modelIds } = scoreGrid(input, o.condition);
   const card = new Map(views.map((v) => [v.model.id, v.model]));
   const bench = new Map(views.map((v) => [v.benchmark.id, v.benchmark]));
   const family = (m: string) => preset.groups[m] ?? card.get(m)!.family;

@@ -4,9 +4,8 @@ import {
   type ChartInput,
   CommonOptions,
   emptyMeta,
-  noData,
-  orderGroups,
   parseOptions,
+  scoreGrid,
   type VlSpec,
 } from './chart-input.ts';
 import { textWidth } from './text-width.ts';
@@ -25,18 +24,7 @@ export function heatmapSpec(input: ChartInput, overrides: Record<string, unknown
   const { preset } = input;
   const o = parseOptions(HeatmapOptions, preset, overrides);
   const meta = emptyMeta('heatmap');
-  const views = input.views.filter(
-    (v) => v.result.baseline === null && (!o.condition || v.result.condition === o.condition),
-  );
-  if (!views.length) noData(preset, 'results');
-  const benchIds = orderGroups(
-    views.map((v) => v.result.benchmark),
-    preset.benchmarks,
-  );
-  const modelIds = orderGroups(
-    views.map((v) => v.model.id),
-    preset.models ?? [],
-  );
+  const { views, benchIds, modelIds } = scoreGrid(input, o.condition);
   const benchName = new Map(views.map((v) => [v.benchmark.id, benchmarkLabel(v.benchmark)]));
   const modelName = new Map(views.map((v) => [v.model.id, v.model.name]));
   const fs = o.fontSize;

@@ -7,6 +7,23 @@ export interface RunSummary {
   metrics: MetricValue[];
 }
 
+/** A stored sample (or its state) as metrics see it. */
+export function asScoredSample(s: {
+  itemId: string;
+  sampleIndex: number;
+  verdict: ScoredSample['verdict'];
+  score: number | null;
+  extracted: string | null;
+}): ScoredSample {
+  return {
+    itemId: s.itemId,
+    sampleIndex: s.sampleIndex,
+    verdict: s.verdict,
+    value: s.score,
+    extracted: s.extracted,
+  };
+}
+
 /** Applies a task's metrics to the scored samples; error samples are counted but never scored. */
 export function summarizeSamples(samples: ScoredSample[], metrics: Metric[]): RunSummary {
   const scored = samples.filter((s) => s.verdict !== 'error');

@@ -11,7 +11,7 @@ test('validateRows names the file, row and field that break the schema', () => {
   const rows = parseJsonl('data.jsonl', '{"q":"x","n":1}\n{"q":"y","n":"two"}\n');
   assert.throws(
     () => validateRows('data.jsonl', rows, z.object({ q: z.string(), n: z.number() })),
-    /data\.jsonl: line 2: field n:/,
+    /data\.jsonl:2: n:/,
   );
 });
 

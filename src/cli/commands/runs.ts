@@ -5,16 +5,14 @@ export function registerRuns(program: Command): void {
   program
     .command('runs')
     .description('list evaluation runs with their specs')
-    .option('--json', 'print the full run specs as JSON lines')
+    .option('--json', 'print the full run specs as JSON')
     .action(async (flags: { json?: boolean }, cmd: Command) => {
       await withStore(cmd, async (store) => {
         const { renderTable } = await import('../format/table.ts');
         const runs = await store.runs();
         if (flags.json) {
-          for (const r of runs)
-            process.stdout.write(
-              `${JSON.stringify({ ...r.spec, status: r.status, finishedAt: r.finishedAt })}\n`,
-            );
+          const out = runs.map((r) => ({ ...r.spec, status: r.status, finishedAt: r.finishedAt }));
+          process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
           return;
         }
         if (runs.length === 0) {

@@ -43,10 +43,7 @@ test('eval with a suite file runs every model x benchmark and `runs` lists their
     assert.match(r.stdout, /beta\s+arithmetic\s+12\s+0/);
     assert.equal(server.total(), 24);
     const runs = await cli(['--store', store, 'runs', '--json']);
-    const specs = runs.stdout
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const specs = JSON.parse(runs.stdout) as Record<string, unknown>[];
     assert.equal(specs.length, 2);
     assert.deepEqual(
       specs.map((s) => s.status),
@@ -98,8 +95,8 @@ test('the API key never reaches the store, the output or the error messages', as
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /HTTP 401 .*\[redacted\].*refused the credentials \(check \$MY_KEY\)/);
     const runs = await cli(['--store', store, 'runs', '--json']);
-    assert.match(runs.stdout, /"apiKeyEnv":"MY_KEY"/);
-    assert.match(runs.stdout, /"status":"failed"/);
+    assert.match(runs.stdout, /"apiKeyEnv": "MY_KEY"/);
+    assert.match(runs.stdout, /"status": "failed"/);
     for (const text of [r.stdout, r.stderr, refused.stdout, refused.stderr, runs.stdout])
       assert.ok(!text.includes(key));
     for (const f of readdirSync(dir).filter((n) => n.startsWith('secret.db'))) {

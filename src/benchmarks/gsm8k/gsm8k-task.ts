@@ -4,7 +4,7 @@ import { expectCount, parseJsonl, validateRows } from '../../adapters/datasets/r
 import { resolveDatasetFile } from '../../adapters/datasets/resolve-dataset-file.ts';
 import { extractNumber, firstNumber, sameNumber } from '../../core/extract/extract-number.ts';
 import type { Item, Scorer, Task } from '../../core/task/task.ts';
-import { accuracyMetrics } from '../common/standard-metrics.ts';
+import { mathAccuracyMetrics } from '../common/standard-metrics.ts';
 import { parseTaskArgs, pickPrompt, TaskArgs } from '../common/task-args.ts';
 import { gsm8kPrompts } from './gsm8k-prompts.ts';
 
@@ -68,7 +68,7 @@ export function gsm8kTask(args: Record<string, unknown> = {}): Task {
     prompt,
     scorer: gsm8kScorer,
     scorerVersion: 'gsm8k-number-1',
-    metrics: accuracyMetrics,
+    metrics: mathAccuracyMetrics,
   };
 }
 

@@ -5,7 +5,7 @@ import { resolveDatasetFile } from '../../adapters/datasets/resolve-dataset-file
 import { sharedEquivalencePool } from '../../adapters/equivalence-pool/equivalence-pool.ts';
 import type { Item, Task } from '../../core/task/task.ts';
 import { mathScorer } from '../common/math-scorer.ts';
-import { passAt1Metrics } from '../common/standard-metrics.ts';
+import { mathPassAt1Metrics } from '../common/standard-metrics.ts';
 import { parseTaskArgs, pickPrompt, TaskArgs } from '../common/task-args.ts';
 import { mathPrompts } from '../math/math-prompts.ts';
 
@@ -59,7 +59,7 @@ export function math500Task(args: Record<string, unknown> = {}): Task {
     prompt,
     scorer: mathScorer(sharedEquivalencePool),
     scorerVersion: 'math-equiv-1',
-    metrics: passAt1Metrics,
+    metrics: mathPassAt1Metrics,
   };
 }
 

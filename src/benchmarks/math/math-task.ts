@@ -6,7 +6,7 @@ import { sharedEquivalencePool } from '../../adapters/equivalence-pool/equivalen
 import { extractBoxed } from '../../core/extract/extract-boxed.ts';
 import type { Item, Task } from '../../core/task/task.ts';
 import { mathScorer } from '../common/math-scorer.ts';
-import { accuracyMetrics } from '../common/standard-metrics.ts';
+import { mathAccuracyMetrics } from '../common/standard-metrics.ts';
 import { parseTaskArgs, pickPrompt, TaskArgs } from '../common/task-args.ts';
 import { mathPrompts } from './math-prompts.ts';
 
@@ -65,7 +65,7 @@ export function mathTask(args: Record<string, unknown> = {}): Task {
     prompt,
     scorer: mathScorer(sharedEquivalencePool),
     scorerVersion: 'math-equiv-1',
-    metrics: accuracyMetrics,
+    metrics: mathAccuracyMetrics,
   };
 }
 

@@ -115,3 +115,22 @@ test('the HotpotQA scorer marks exact matches correct and gives F1 as partial cr
   assert.equal(part.verdict, 'incorrect');
   assert.ok(Math.abs(part.value! - 2 / 3) < 1e-12);
 });
+
+test('every built-in task reports its primary metric as a fraction in [0, 1], as run results expect', async () => {
+  const { builtinRegistry } = await import('../../src/registry/builtin.ts');
+  const registry = builtinRegistry();
+  const samples = [
+    { itemId: 'a', sampleIndex: 0, verdict: 'correct' as const, value: 1, extracted: 'x' },
+    { itemId: 'b', sampleIndex: 0, verdict: 'incorrect' as const, value: 0, extracted: 'y' },
+  ];
+  for (const { name } of registry.list('task')) {
+    if (name === 'yaml') continue;
+    const { value: task } = await registry.build<import('../../src/core/task/task.ts').Task>(
+      'task',
+      name,
+      {},
+    );
+    const m = task.metrics[0]!(samples);
+    assert.equal(m.value, 0.5, `${name}: ${m.name} = ${m.value}`);
+  }
+});

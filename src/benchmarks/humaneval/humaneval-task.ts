@@ -1,10 +1,9 @@
+import { codeTaskRuntime } from '../common/code-task-runtime.ts';
 import type { CodeExecutor } from '../../adapters/sandbox/code-executor.ts';
-import { ReferenceTimings } from '../../adapters/sandbox/reference-timings.ts';
-import { sharedExecutor } from '../../adapters/sandbox/shared-executor.ts';
-import { CodeTaskOptions } from '../../core/code/code-task-options.ts';
+import type { CodeTaskOptions } from '../../core/code/code-task-options.ts';
 import { scoreFromExec } from '../../core/code/exec-score.ts';
 import { extractCode } from '../../core/code/extract-code.ts';
-import { passAtKMetric } from '../../core/code/pass-at-k.ts';
+import { passAt1 } from '../../core/metrics/accuracy.ts';
 import { timeLimitMs } from '../../core/code/time-limit.ts';
 import type { ExecJobInput } from '../../core/sandbox/exec-job.ts';
 import type { Completion, Item, Task } from '../../core/task/task.ts';
@@ -55,17 +54,7 @@ export const HUMANEVAL_SYSTEM =
  * exactly as in openai/human-eval, inside the bubblewrap sandbox.
  */
 export function humanevalTask(args: Record<string, unknown> = {}): Task {
-  const { executor: injected, ...rest } = args as { executor?: CodeExecutor } & Record<string, unknown>;
-  const o = CodeTaskOptions.parse(rest);
-  const timings = new ReferenceTimings(o.timingsFile);
-  const executor = (): Promise<CodeExecutor> =>
-    injected ? Promise.resolve(injected) : sharedExecutor({ unsafeLocal: o.unsafeLocal, workers: o.workers });
-  const policy = {
-    kind: o.timeLimit,
-    floorMs: o.timeFloorMs,
-    factor: o.timeFactor,
-    fixedMs: o.fixedTimeoutMs,
-  };
+  const { options: o, executor, timings, policy } = codeTaskRuntime(args);
 
   async function limitFor(ex: CodeExecutor, p: HumanEvalProblem): Promise<number> {
     if (policy.kind === 'fixed') return policy.fixedMs;
@@ -96,6 +85,6 @@ export function humanevalTask(args: Record<string, unknown> = {}): Task {
       return scoreFromExec(completion, await ex.run(humanEvalJob(p, completion, limit, o)));
     },
     scorerVersion: 'humaneval-exec-1',
-    metrics: [passAtKMetric(1)],
+    metrics: [passAt1],
   };
 }

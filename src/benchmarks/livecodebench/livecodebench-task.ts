@@ -1,9 +1,9 @@
+import { codeTaskRuntime } from '../common/code-task-runtime.ts';
 import type { CodeExecutor } from '../../adapters/sandbox/code-executor.ts';
-import { sharedExecutor } from '../../adapters/sandbox/shared-executor.ts';
-import { CodeTaskOptions } from '../../core/code/code-task-options.ts';
+import type { CodeTaskOptions } from '../../core/code/code-task-options.ts';
 import { scoreFromExec } from '../../core/code/exec-score.ts';
 import { extractCode } from '../../core/code/extract-code.ts';
-import { passAtKMetric } from '../../core/code/pass-at-k.ts';
+import { passAt1 } from '../../core/metrics/accuracy.ts';
 import type { ExecJobInput } from '../../core/sandbox/exec-job.ts';
 import type { Completion, Item, Task } from '../../core/task/task.ts';
 import { lcbMessages } from './lcb-prompt.ts';
@@ -51,9 +51,10 @@ export function livecodebenchTask(args: Record<string, unknown> = {}): Task {
     executor?: CodeExecutor;
   } & Record<string, unknown>;
   const filter = LcbFilter.parse({ release, since, until, platforms, difficulties });
-  const o = CodeTaskOptions.parse({ fixedTimeoutMs: LCB_TIMEOUT_MS, ...rest });
-  const executor = (): Promise<CodeExecutor> =>
-    injected ? Promise.resolve(injected) : sharedExecutor({ unsafeLocal: o.unsafeLocal, workers: o.workers });
+  const { options: o, executor } = codeTaskRuntime(
+    { executor: injected, ...rest },
+    { fixedTimeoutMs: LCB_TIMEOUT_MS },
+  );
   const w = lcbWindow(filter);
   return {
     name: 'livecodebench',
@@ -69,6 +70,6 @@ export function livecodebenchTask(args: Record<string, unknown> = {}): Task {
       return scoreFromExec(code, await ex.run(lcbJob(item, code, o.fixedTimeoutMs, o)));
     },
     scorerVersion: 'lcb-exec-1',
-    metrics: [passAtKMetric(1)],
+    metrics: [passAt1],
   };
 }

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { type Equivalence, quickEquivalent } from '../../core/equivalence/math-equivalent.ts';
+import { type Equivalence, quickEquivalent } from '../../core/equivalence/quick-equivalent.ts';
 import type { CheckReply, CheckRequest } from './equivalence-worker.ts';
 
 export interface EquivalencePoolOptions {

@@ -1,4 +1,4 @@
-import { quickEquivalent } from '../../core/equivalence/math-equivalent.ts';
+import { quickEquivalent } from '../../core/equivalence/quick-equivalent.ts';
 import { accuracy, passAt1 } from '../../core/metrics/accuracy.ts';
 import { extractionFailureRate } from '../../core/metrics/extraction-failure-rate.ts';
 import { majAtK, type SameAnswer } from '../../core/metrics/maj-at-k.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseAnswer } from '../../../src/core/equivalence/answer-structure.ts';
-import { quickEquivalent } from '../../../src/core/equivalence/math-equivalent.ts';
+import { quickEquivalent } from '../../../src/core/equivalence/quick-equivalent.ts';
 import { symbolicLeaf } from '../../../src/core/equivalence/symbolic-leaf.ts';
 
 test('quickEquivalent decides normalised strings and plain numbers without the symbolic engine', () => {

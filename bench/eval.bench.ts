@@ -100,12 +100,12 @@ function yardstick(
     '--no-cache',
     ...extra,
   ]);
-  const line = m.stdout.split('\n').find((l) => l.includes('finished')) ?? '';
-  const cells = line.trim().split(/\s{2,}/);
-  // Columns: run model benchmark samples errors accuracy stderr requests cached seconds status
-  const engineS = Number(cells[9]);
-  const samples = Number(cells[3]);
-  return { ...m, engineS, samples, accuracy: cells[5] };
+  // The closing results table: find columns by their headers, so added columns do not shift them.
+  const lines = m.stdout.split('\n');
+  const header = (lines.find((l) => /^run\s/.test(l)) ?? '').trim().split(/\s{2,}/);
+  const cells = (lines.find((l) => l.includes('finished')) ?? '').trim().split(/\s{2,}/);
+  const cell = (name: string) => cells[header.indexOf(name)] ?? '';
+  return { ...m, engineS: Number(cell('seconds')), samples: Number(cell('samples')), accuracy: cell('score %') };
 }
 
 function ensurePromptfoo(): boolean {

@@ -105,7 +105,12 @@ function yardstick(
   const header = (lines.find((l) => /^run\s/.test(l)) ?? '').trim().split(/\s{2,}/);
   const cells = (lines.find((l) => l.includes('finished')) ?? '').trim().split(/\s{2,}/);
   const cell = (name: string) => cells[header.indexOf(name)] ?? '';
-  return { ...m, engineS: Number(cell('seconds')), samples: Number(cell('samples')), accuracy: cell('score %') };
+  return {
+    ...m,
+    engineS: Number(cell('seconds')),
+    samples: Number(cell('samples')),
+    accuracy: cell('score %'),
+  };
 }
 
 function ensurePromptfoo(): boolean {

@@ -1,21 +1,11 @@
 import { kindFields, type RecordKind } from '../../core/import/record-kinds.ts';
+import { csvCell } from './csv-cell.ts';
 
 export type ExportFormat = 'jsonl' | 'json' | 'csv';
 
 export interface KindedRecord {
   kind: RecordKind;
   value: Record<string, unknown>;
-}
-
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text =
-    Array.isArray(value) && value.every((x) => typeof x === 'string')
-      ? value.join(';')
-      : typeof value === 'object'
-        ? JSON.stringify(value)
-        : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /**

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Store } from '../../adapters/store/store.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import { parseModelSpec } from '../../core/engine/model-spec.ts';
-import { stableJson } from '../../core/engine/stable-json.ts';
+import { stableJson } from '../../core/format/stable-json.ts';
 import { GenerationConfig, type PluginRef, RunSpec } from '../../core/schema/index.ts';
 import type { DatasetContext, Item, Task } from '../../core/task/task.ts';
 import type { Registry } from '../../registry/registry.ts';

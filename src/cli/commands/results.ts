@@ -4,7 +4,7 @@ import { formatParams } from '../../core/format/format-params.ts';
 import { joinResults, type ResultView } from '../../core/query/result-view.ts';
 import { type ResultFilterInput, SortKey, selectResults } from '../../core/query/select-results.ts';
 import { paramsOf } from '../../core/schema/index.ts';
-import { csvLine } from '../format/csv.ts';
+import { csvCell } from '../../adapters/files/csv-cell.ts';
 import { renderTable } from '../format/table.ts';
 import {
   addResultFilterOptions,
@@ -96,13 +96,13 @@ Examples:
       }
       if (opts.csv) {
         const lines = rows.map((v) =>
-          csvLine(
-            CSV_COLUMNS.map((c) => {
-              if (c === 'totalParamsB' || c === 'activeParamsB' || c === 'family' || c === 'categories')
-                return v.model[c];
-              return v.result[c];
-            }),
-          ),
+          CSV_COLUMNS.map((c) =>
+            csvCell(
+              c === 'totalParamsB' || c === 'activeParamsB' || c === 'family' || c === 'categories'
+                ? v.model[c]
+                : v.result[c],
+            ),
+          ).join(','),
         );
         return void process.stdout.write(`${[CSV_COLUMNS.join(','), ...lines].join('\n')}\n`);
       }

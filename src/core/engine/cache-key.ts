@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ChatMessage } from '../schema/index.ts';
 import type { GenerationConfig } from '../schema/run-spec.ts';
-import { stableJson } from './stable-json.ts';
+import { stableJson } from '../format/stable-json.ts';
 
 /** Everything that decides a model response; two requests with equal parts may share one response. */
 export interface CacheKeyParts {

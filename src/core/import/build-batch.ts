@@ -6,6 +6,7 @@ import {
   type Result,
   resultKey,
 } from '../schema/index.ts';
+import { stableJson } from '../format/stable-json.ts';
 import { coerceTextFields } from './coerce-text-fields.ts';
 import { inferKind, KIND_SCHEMAS, kindFields, RECORD_KINDS, type RecordKind } from './record-kinds.ts';
 import type { InputProblem, SourceRecord } from './source-record.ts';
@@ -34,12 +35,6 @@ function keyOf(p: Parsed): string {
 
 function fieldOf(issue: z.core.$ZodIssue): string | null {
   return issue.path.length ? issue.path.map(String).join('.') : null;
-}
-
-function stableJson(v: unknown): string {
-  return JSON.stringify(v, (_k, x) =>
-    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort()) : x,
-  );
 }
 
 /**

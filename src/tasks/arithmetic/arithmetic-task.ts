@@ -1,4 +1,4 @@
-import { extractLastNumber } from '../../core/engine/extract-number.ts';
+import { lastNumber } from '../../core/extract/extract-number.ts';
 import { meanScore } from '../../core/metrics/accuracy.ts';
 import { seededRandom } from '../../core/stats/seeded-random.ts';
 import type { Item, Score, Task } from '../../core/task/task.ts';
@@ -44,7 +44,7 @@ export function arithmeticItems(count: number, seed: number): Item[] {
 
 /** Numeric scorer: the last number in the answer must equal the target. */
 export function scoreNumber(text: string, item: Item): Score {
-  const extracted = extractLastNumber(text);
+  const extracted = lastNumber(text);
   if (extracted === null) return { extracted: null, verdict: 'no-answer', value: 0 };
   const ok = Number(extracted) === Number(item.target);
   return { extracted, verdict: ok ? 'correct' : 'incorrect', value: ok ? 1 : 0 };

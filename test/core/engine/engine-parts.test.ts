@@ -16,7 +16,7 @@ import { formatDuration, progressRates } from '../../../src/core/engine/progress
 import { parseRetryAfter } from '../../../src/core/engine/retry-after.ts';
 import { sampleSeed } from '../../../src/core/engine/sample-seed.ts';
 import { splitReasoning } from '../../../src/core/engine/split-reasoning.ts';
-import { stableJson } from '../../../src/core/engine/stable-json.ts';
+import { stableJson } from '../../../src/core/format/stable-json.ts';
 import { summarizeSamples } from '../../../src/core/engine/summarize-samples.ts';
 import { GenerationConfig } from '../../../src/core/schema/run-spec.ts';
 

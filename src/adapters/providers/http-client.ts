@@ -1,5 +1,4 @@
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
 import { parseRetryAfter } from '../../core/engine/retry-after.ts';
 import { ProviderError } from './provider-error.ts';
 import { redact } from './redact.ts';
@@ -10,15 +9,22 @@ export interface HttpResponse {
   latencyMs: number;
 }
 
+// The modules come from process.getBuiltinModule: an ESM `import` of node:http builds its facade by
+// reading every export, which loads fetch's implementation (~17 ms of start-up); https loads only
+// for https URLs.
+const httpModule = (): typeof import('node:http') => process.getBuiltinModule('node:http');
+const httpsModule = (): typeof import('node:https') => process.getBuiltinModule('node:https');
+
 /**
  * JSON over HTTP(S) with keep-alive connections (at most `maxSockets` open), a per-request timeout and
  * an AbortSignal. Every failure becomes a ProviderError whose message names no secret.
  */
 export class HttpClient {
   private readonly agent: http.Agent;
-  private readonly secure: boolean;
+  private readonly lib: typeof import('node:http') | typeof import('node:https');
   private readonly base: URL;
   private readonly secrets: string[];
+  private readonly urls = new Map<string, URL>();
   readonly timeoutMs: number;
 
   constructor(
@@ -26,11 +32,21 @@ export class HttpClient {
     options: { maxSockets: number; timeoutMs: number; secrets: (string | null)[] },
   ) {
     this.base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
-    this.secure = this.base.protocol === 'https:';
     const agentOptions = { keepAlive: true, maxSockets: options.maxSockets, scheduling: 'lifo' as const };
-    this.agent = this.secure ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
+    this.lib = this.base.protocol === 'https:' ? httpsModule() : httpModule();
+    this.agent = new this.lib.Agent(agentOptions);
     this.secrets = options.secrets.filter((s): s is string => Boolean(s));
     this.timeoutMs = options.timeoutMs;
+  }
+
+  /** The URL of an endpoint path, made once per path. */
+  private urlOf(path: string): URL {
+    let url = this.urls.get(path);
+    if (!url) {
+      url = new URL(path.replace(/^\//, ''), this.base);
+      this.urls.set(path, url);
+    }
+    return url;
   }
 
   post(
@@ -39,7 +55,7 @@ export class HttpClient {
     headers: Record<string, string>,
     signal?: AbortSignal,
   ): Promise<HttpResponse> {
-    const url = new URL(path.replace(/^\//, ''), this.base);
+    const url = this.urlOf(path);
     const payload = Buffer.from(JSON.stringify(body));
     const started = performance.now();
     const clean = (m: string) => redact(m, this.secrets);
@@ -55,8 +71,7 @@ export class HttpClient {
         cleanup();
         reject(e);
       };
-      const lib = this.secure ? https : http;
-      const req = lib.request(url, {
+      const req = this.lib.request(url, {
         method: 'POST',
         agent: this.agent,
         headers: {

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Store } from '../../adapters/store/store.ts';
@@ -9,6 +8,9 @@ import { GenerationConfig, type PluginRef, RunSpec } from '../../core/schema/ind
 import type { DatasetContext, Item, Task } from '../../core/task/task.ts';
 import type { Registry } from '../../registry/registry.ts';
 import { runItems } from './execute-run.ts';
+
+// Not an ESM import, whose facade would load WebCrypto (see core/engine/cache-key.ts).
+const { createHash, randomBytes } = process.getBuiltinModule('node:crypto');
 
 export interface NewRunOptions {
   /** A model spec (see core/engine/model-spec.ts). */
@@ -46,16 +48,22 @@ export function promptTemplateHash(task: Task, first: Item | undefined): string 
     .slice(0, 16);
 }
 
+/** A new run's spec, with the task and items it was planned from (executeRun can reuse them). */
+export interface PlannedRun {
+  spec: RunSpec;
+  task: Task;
+  items: Item[];
+}
+
 /**
- * Builds the spec of a new run (everything needed to rebuild it, never an API key), checks that its
- * task and provider can be built, and records it in the store.
+ * Builds the spec of a new run (everything needed to rebuild it, never an API key) and checks that
+ * its task and provider can be built. Nothing is recorded.
  */
-export async function createRun(
-  store: Store,
+export async function planRun(
   registry: Registry,
   o: NewRunOptions,
   dataset: DatasetContext,
-): Promise<RunSpec> {
+): Promise<PlannedRun> {
   const model = parseModelSpec(o.model, o.apiKeyEnv);
   const concurrency = o.concurrency ?? 8;
   const providerArgs = { ...model.args, concurrency, ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}) };
@@ -86,6 +94,17 @@ export async function createRun(
     id: `${draft.model}--${draft.benchmark}--${stamp}-${randomBytes(3).toString('hex')}`,
     promptTemplateHash: promptTemplateHash(task, items[0]),
   };
+  return { spec, task, items };
+}
+
+/** Plans a new run and records it in the store. */
+export async function createRun(
+  store: Store,
+  registry: Registry,
+  o: NewRunOptions,
+  dataset: DatasetContext,
+): Promise<RunSpec> {
+  const { spec } = await planRun(registry, o, dataset);
   await store.createRun(spec);
   return spec;
 }

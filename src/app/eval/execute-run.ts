@@ -21,6 +21,8 @@ export interface ExecuteOptions {
   useCache?: boolean;
   signal?: AbortSignal;
   onProgress?: (counts: ProgressCounts) => void;
+  /** The task and items the run was just planned from (planRun), instead of building them again. */
+  prepared?: { task: Task; items: Item[] };
   /** Per-request scheduler settings (tests shorten the backoff). */
   scheduler?: Partial<ConstructorParameters<typeof RequestScheduler>[0]>;
 }
@@ -53,7 +55,7 @@ export async function executeRun(
   options: ExecuteOptions,
 ): Promise<RunOutcome> {
   const started = performance.now();
-  const task = (await registry.rebuild<Task>(spec.task)).value;
+  const task = options.prepared?.task ?? (await registry.rebuild<Task>(spec.task)).value;
   const provider = (await registry.rebuild<Provider>(spec.provider)).value;
   const writer = new SampleWriter(store);
   const counts: ProgressCounts = {
@@ -80,7 +82,7 @@ export async function executeRun(
   };
   try {
     await store.setRunStatus(spec.id, 'running');
-    const items = await runItems(task, spec, options.dataset);
+    const items = options.prepared?.items ?? (await runItems(task, spec, options.dataset));
     const skip = new Set<string>();
     for (const s of await store.sampleStates(spec.id)) {
       if (s.verdict !== 'error' || !options.retryErrors) skip.add(sampleKey(s.itemId, s.sampleIndex));

@@ -1,48 +1,60 @@
 import type { CachedResponse, Store } from '../../adapters/store/store.ts';
 import type { SampleRecord } from '../../core/schema/index.ts';
 
+export interface SampleWriterOptions {
+  /** Records buffered before `add` writes them at once and waits for the write. */
+  maxBuffered: number;
+  /** A write starts once no record has arrived for this long: in the lull between bursts of responses. */
+  quietMs: number;
+  /** ...and at the latest this long after the oldest buffered record arrived. */
+  maxAgeMs: number;
+}
+
+const DEFAULTS: SampleWriterOptions = { maxBuffered: 256, quietMs: 4, maxAgeMs: 250 };
+
 /**
  * Streams samples to the store in small transactions: a sample and the response it came from are
- * written together. At most `batchSize` records wait in memory (or `intervalMs`, whichever first);
- * `add` waits while a flush is behind, so memory does not grow with the run.
+ * written together. Writes block the event loop (node:sqlite is synchronous), so they are timed for
+ * the lulls in traffic: when responses stop arriving for `quietMs`, not in the middle of a burst that
+ * other requests are waiting on. At most `maxBuffered` records, or `maxAgeMs` of them, wait in memory;
+ * `add` waits while a write is behind, so memory does not grow with the run.
  */
 export class SampleWriter {
   private samples: SampleRecord[] = [];
   private responses: CachedResponse[] = [];
   private flushing: Promise<void> = Promise.resolve();
-  private timer: NodeJS.Timeout | null = null;
+  private quietTimer: NodeJS.Timeout | null = null;
+  private ageTimer: NodeJS.Timeout | null = null;
   private failure: unknown = null;
   private readonly store: Store;
-  private readonly batchSize: number;
-  private readonly intervalMs: number;
+  private readonly options: SampleWriterOptions;
   written = 0;
 
-  constructor(store: Store, batchSize = 64, intervalMs = 100) {
+  constructor(store: Store, options: Partial<SampleWriterOptions> = {}) {
     this.store = store;
-    this.batchSize = batchSize;
-    this.intervalMs = intervalMs;
+    this.options = { ...DEFAULTS, ...options };
   }
 
   async add(sample: SampleRecord, response: CachedResponse | null): Promise<void> {
     if (this.failure) throw this.failure;
     this.samples.push(sample);
     if (response) this.responses.push(response);
-    if (this.samples.length >= this.batchSize) {
+    if (this.samples.length >= this.options.maxBuffered) {
       await this.flush();
-    } else if (!this.timer) {
-      this.timer = setTimeout(() => {
-        this.timer = null;
-        this.flush().catch(() => undefined);
-      }, this.intervalMs);
+      return;
     }
+    const later = () => void this.flush().catch(() => undefined);
+    if (this.quietTimer) this.quietTimer.refresh();
+    else this.quietTimer = setTimeout(later, this.options.quietMs);
+    this.ageTimer ??= setTimeout(later, this.options.maxAgeMs);
   }
 
   /** Writes what is buffered, after any write already under way. */
   flush(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
-    }
+    if (this.quietTimer) clearTimeout(this.quietTimer);
+    if (this.ageTimer) clearTimeout(this.ageTimer);
+    this.quietTimer = null;
+    this.ageTimer = null;
     const samples = this.samples;
     const responses = this.responses;
     this.samples = [];

@@ -19,7 +19,8 @@ export const sampleKey = (itemId: string, sampleIndex: number) => `${itemId}\u00
 
 /**
  * The samples still to produce, in item then sample order, produced lazily; `skip` holds the samples
- * already recorded. Cache lookups are made `chunk` units at a time.
+ * already recorded. Cache lookups are made `chunk` units at a time (the first chunk is small, so that
+ * the first requests start at once); with no cache to read, each unit is yielded as soon as it is made.
  */
 export async function* workUnits(
   spec: RunSpec,
@@ -31,6 +32,7 @@ export async function* workUnits(
   chunk = 256,
 ): AsyncGenerator<WorkUnit> {
   let batch: WorkUnit[] = [];
+  let size = store ? Math.min(chunk, 16) : 1;
   const release = async function* () {
     if (store && batch.length) {
       const hits = await store.cachedResponses(batch.map((u) => u.key));
@@ -52,7 +54,10 @@ export async function* workUnits(
       const seed = sampleSeed(spec.seed, item.id, sampleIndex);
       const key = cacheKey({ ...provider, messages, generation: spec.generation, sampleIndex, seed });
       batch.push({ item, sampleIndex, seed, messages, key, cached: null });
-      if (batch.length >= chunk) yield* release();
+      if (batch.length >= size) {
+        yield* release();
+        size = store ? chunk : 1;
+      }
     }
   }
   yield* release();

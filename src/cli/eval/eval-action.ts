@@ -3,11 +3,11 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { Store } from '../../adapters/store/store.ts';
-import { createRun, type NewRunOptions } from '../../app/eval/create-run.ts';
+import { type NewRunOptions, type PlannedRun, planRun } from '../../app/eval/create-run.ts';
 import { EvalSuite } from '../../app/eval/eval-suite.ts';
 import { executeRun, type RunOutcome } from '../../app/eval/execute-run.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
-import type { GenerationConfig } from '../../core/schema/index.ts';
+import type { GenerationConfig, RunSpec } from '../../core/schema/index.ts';
 import type { DatasetContext } from '../../core/task/task.ts';
 import { builtinRegistry } from '../../registry/builtin.ts';
 import { parseYamlFile } from '../../tasks/yaml/parse-yaml-file.ts';
@@ -124,7 +124,8 @@ export async function runEvalCommand(
   const outcomes: RunOutcome[] = [];
   try {
     await withStore(cmd, async (store: Store) => {
-      const specs = [];
+      const specs: RunSpec[] = [];
+      let prepared: PlannedRun | null = null;
       if (flags.resume) {
         const run = await store.run(flags.resume);
         if (!run)
@@ -135,8 +136,14 @@ export async function runEvalCommand(
         specs.push(run.spec);
       } else {
         if (flags.retryErrors) throw new UserError('--retry-errors needs --resume RUN', EXIT.usage);
-        for (const o of plannedRuns(suite, flags))
-          specs.push(await createRun(store, registry, { ...o, toolVersion: toolVersion() }, dataset));
+        for (const o of plannedRuns(suite, flags)) {
+          const planned = await planRun(registry, { ...o, toolVersion: toolVersion() }, dataset);
+          await store.createRun(planned.spec);
+          // The first run starts at once with what planning loaded; later ones (a suite) load their
+          // items when they start, so memory holds one run's items at a time.
+          prepared ??= planned;
+          specs.push(planned.spec);
+        }
       }
       for (const spec of specs) {
         if (abort.signal.aborted) break;
@@ -148,7 +155,9 @@ export async function runEvalCommand(
           useCache: flags.cache,
           signal: abort.signal,
           onProgress: (c) => progress.update(c),
+          prepared: prepared?.spec.id === spec.id ? prepared : undefined,
         });
+        prepared = null;
         progress.finish();
         outcomes.push(outcome);
       }

@@ -1,7 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { ChatMessage } from '../schema/index.ts';
 import type { GenerationConfig } from '../schema/run-spec.ts';
 import { stableJson } from '../format/stable-json.ts';
+
+// From process.getBuiltinModule, not an ESM import: the import's facade reads every export of
+// node:crypto and so loads WebCrypto, a few ms of every eval's start-up.
+const { createHash } = process.getBuiltinModule('node:crypto');
 
 /** Everything that decides a model response; two requests with equal parts may share one response. */
 export interface CacheKeyParts {

@@ -1,7 +1,9 @@
+import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after } from 'node:test';
+import { DatabaseSync } from 'node:sqlite';
+import { after, test } from 'node:test';
 import { openSqliteStore } from '../../../src/adapters/store/sqlite/open-sqlite-store.ts';
 import { storeConformance } from './store-conformance.ts';
 
@@ -9,3 +11,27 @@ const dir = mkdtempSync(join(tmpdir(), 'ys-sqlite-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 storeConformance('SQLite file', () => openSqliteStore(join(dir, 'sub', 'store.db')));
+
+test('reopening an up-to-date store records no migration again; a store missing one is brought up to date', async () => {
+  const file = join(dir, 'migrated.db');
+  const first = await openSqliteStore(file);
+  await first.close();
+  const raw = new DatabaseSync(file);
+  const names = raw.prepare('select name from kysely_migration order by name').all() as { name: string }[];
+  const newest = names.at(-1)!.name;
+  raw.exec(`delete from kysely_migration where name = '${newest}'; drop table responses;`);
+  raw.close();
+  const second = await openSqliteStore(file);
+  await second.close();
+  const check = new DatabaseSync(file);
+  const after2 = check.prepare('select name from kysely_migration order by name').all() as { name: string }[];
+  const tables = check
+    .prepare("select name from sqlite_master where type = 'table' and name = 'responses'")
+    .all();
+  check.close();
+  assert.deepEqual(
+    after2.map((r) => r.name),
+    names.map((r) => r.name),
+  );
+  assert.equal(tables.length, 1, 'the dropped table of the missing migration is created again');
+});

@@ -19,5 +19,11 @@ Examples:
 `,
   );
 
+// `yardstick results | head` closes the pipe early: stop quietly, as other command-line tools do.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 for (const register of commands) register(program);
 await runCli(program, process.argv);

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { buildReport } from '../../src/app/build-report.ts';
 import { catalogStore, noChartFont } from './report-fixture.ts';
@@ -100,12 +101,16 @@ test('the report renders every chart in headless Chromium without any request be
       (u) => !/^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:|about:)/.test(u),
     );
     assert.deepEqual(remote, [], 'no request leaves localhost');
-    const shot = join(out, 'report-screenshot.png');
+    // Kept for a person to look at: test/.artifacts is git-ignored and survives the run.
+    const artifacts = fileURLToPath(new URL('../.artifacts/', import.meta.url));
+    mkdirSync(artifacts, { recursive: true });
+    const shot = join(artifacts, 'report-screenshot.png');
     await page.screenshot({ path: shot, fullPage: true });
     assert.ok(existsSync(shot));
     t.diagnostic(`screenshot: ${shot}`);
   } finally {
     await browser.close();
     server.close();
+    rmSync(profile, { recursive: true, force: true });
   }
 });

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
-import { runCli } from '../helpers/run-cli.ts';
+import { after, test } from 'node:test';
+import { MAIN, runCli } from '../helpers/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ys-cli-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 const store = join(dir, 'store.db');
 const cli = (...args: string[]) => runCli(['--store', store, ...args]);
 
@@ -155,4 +157,20 @@ test('an unreachable PostgreSQL store is one clear line and exit code 4, with th
   assert.equal(r.status, 4);
   assert.match(r.stderr, /cannot open store/);
   assert.doesNotMatch(r.stderr, /s3cret/);
+});
+
+test('a reader that closes the pipe early (results | head) ends the command quietly with exit code 0', async () => {
+  assert.equal(cli('catalog', 'load').status, 0);
+  // 150 KB of JSON: more than a pipe holds, so the command is still writing when the pipe closes.
+  const child = spawn(process.execPath, [MAIN, '--store', store, 'results', '--json'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+  assert.equal(code, 0, stderr);
+  assert.doesNotMatch(stderr, /EPIPE|Error/);
 });

@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdtempSync, readFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
@@ -88,6 +88,10 @@ export async function openExecutor(o: ExecutorOptions = {}): Promise<CodeExecuto
         setpriv,
         localWorkDir: localRoot,
       }),
+    // The unsandboxed runs' job folders go with the executor; the sandbox's live in its own tmpfs.
+    onClose: o.unsafeLocal
+      ? () => rmSync(localRoot, { recursive: true, force: true, maxRetries: 3 })
+      : undefined,
   });
   try {
     await pool.started();

@@ -18,6 +18,8 @@ export interface SandboxPoolOptions {
   maxQueued?: number;
   /** Attempts for a job whose sandbox died under it before it is reported as sandbox-error. */
   attempts?: number;
+  /** Runs once the supervisors are killed, e.g. to remove their work folder. */
+  onClose?: () => void;
 }
 
 interface Queued {
@@ -93,6 +95,7 @@ export class SandboxPool implements CodeExecutor {
     }
     this.all.clear();
     this.idle.length = 0;
+    this.opts.onClose?.();
   }
 
   private spawn(): void {

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { readRecords } from '../../../src/adapters/files/read-records.ts';
 import { type KindedRecord, writeRecords } from '../../../src/adapters/files/write-records.ts';
 import { InputError } from '../../../src/core/import/source-record.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ys-read-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, text: string) => {
   const p = join(dir, name);
   writeFileSync(p, text);

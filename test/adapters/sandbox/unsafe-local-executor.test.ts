@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { openExecutor } from '../../../src/adapters/sandbox/open-executor.ts';
 import { UserError } from '../../../src/core/errors/user-error.ts';
@@ -46,4 +49,19 @@ test('a supervisor that dies is replaced; its job is retried once, then reported
   } finally {
     await ex.close();
   }
+});
+
+test('the unsandboxed executor removes its work folder when it closes', async () => {
+  const folders = () => new Set(readdirSync(tmpdir()).filter((n) => n.startsWith('yardstick-exec-')));
+  const before = folders();
+  const ex = await openExecutor({ unsafeLocal: true, workers: 1, onWarning: () => {} });
+  const created = [...folders()].filter((n) => !before.has(n));
+  try {
+    assert.equal(created.length, 1, 'one work folder while it runs');
+    const r = await ex.run(heJob('x = 1', ['assert x == 1']));
+    assert.equal(r.tests[0]!.verdict, 'pass');
+  } finally {
+    await ex.close();
+  }
+  assert.equal(existsSync(join(tmpdir(), created[0]!)), false);
 });

@@ -9,7 +9,7 @@ if (major < 24) {
 const { enableCompileCache } = await import('node:module');
 enableCompileCache?.();
 // The bundle (dist/cli, built by scripts/build-cli.ts) replaces ~500 module files with a few chunks and
-// starts ~80 ms sooner; it is used only while it matches the sources. YARDSTICK_FROM_SOURCE=1 skips it.
+// starts 65-80 ms sooner; it is used only while it matches the sources. YARDSTICK_FROM_SOURCE=1 skips it.
 const { bundleStaleness } = await import('../src/cli/bundle/bundle-info.ts');
 const { fileURLToPath } = await import('node:url');
 const stale =

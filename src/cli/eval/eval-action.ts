@@ -10,7 +10,6 @@ import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import type { GenerationConfig, RunSpec } from '../../core/schema/index.ts';
 import type { DatasetContext } from '../../core/task/task.ts';
 import { builtinRegistry } from '../../registry/builtin.ts';
-import { parseYamlFile } from '../../tasks/yaml/parse-yaml-file.ts';
 import type { EvalFlags } from '../commands/eval.ts';
 import { ProgressDisplay } from '../progress/progress-display.ts';
 import { withStore } from '../with-store.ts';
@@ -50,8 +49,13 @@ export function taskArgsOf(f: Pick<EvalFlags, 'taskArg' | 'unsafeLocal'>): Recor
 }
 
 /** The runs to create: from a suite file, or from --model x --benchmark. */
-function plannedRuns(suite: string | undefined, f: EvalFlags): Omit<NewRunOptions, 'toolVersion'>[] {
+async function plannedRuns(
+  suite: string | undefined,
+  f: EvalFlags,
+): Promise<Omit<NewRunOptions, 'toolVersion'>[]> {
   if (suite) {
+    // The YAML parser loads only for suite files.
+    const { parseYamlFile } = await import('../../tasks/yaml/parse-yaml-file.ts');
     const s = parseYamlFile(suite, EvalSuite);
     const generation: Partial<GenerationConfig> = {
       temperature: f.temperature ?? s.temperature,
@@ -136,7 +140,7 @@ export async function runEvalCommand(
         specs.push(run.spec);
       } else {
         if (flags.retryErrors) throw new UserError('--retry-errors needs --resume RUN', EXIT.usage);
-        for (const o of plannedRuns(suite, flags)) {
+        for (const o of await plannedRuns(suite, flags)) {
           const planned = await planRun(registry, { ...o, toolVersion: toolVersion() }, dataset);
           await store.createRun(planned.spec);
           // The first run starts at once with what planning loaded; later ones (a suite) load their

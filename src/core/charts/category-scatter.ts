@@ -26,6 +26,7 @@ import {
   roundBox,
   segmentLayer,
   textLayers,
+  valueEncoding,
 } from './vl-layers.ts';
 
 export const CategoryScatterOptions = CommonOptions.extend({
@@ -191,17 +192,12 @@ export function categoryScatterSpec(input: ChartInput, overrides: Record<string,
   meta.obstacles = obstacles.map(roundBox);
   meta.crowded = placed.filter((p) => !p.ok).map((p) => p.id);
 
-  const yEnc = {
-    field: 'value',
-    type: 'quantitative',
-    scale: { domain: yDomain, nice: false, zero: false },
-    axis: {
-      format: '.2~f',
-      values: stepTicks(yDomain, o.yDomain ? niceStep(yDomain[1] - yDomain[0], 12) : ny.step),
-      title: o.yTitle ?? `${benchName} (%)`,
-      grid: true,
-    },
-  };
+  const yEnc = valueEncoding(
+    yDomain,
+    stepTicks(yDomain, o.yDomain ? niceStep(yDomain[1] - yDomain[0], 12) : ny.step),
+    o.yTitle ?? `${benchName} (%)`,
+    true,
+  );
   const layer: Record<string, unknown>[] = [
     {
       data: { values: categories.map((c) => ({ size: c })) },

@@ -15,7 +15,7 @@ import {
 import { legendConfig } from './legend-box.ts';
 import { bandOf, linearScale, niceDomain, niceStep, stepTicks } from './scales.ts';
 import { baseConfig, PALETTE, SHAPE_CYCLE, shapeOf } from './theme.ts';
-import { markerBox, round, roundBox, segmentLayer } from './vl-layers.ts';
+import { markerBox, round, roundBox, segmentLayer, valueEncoding } from './vl-layers.ts';
 
 export const DeltaDotsOptions = CommonOptions.extend({
   /** Only deltas of this condition (and baseline), when set. */
@@ -97,17 +97,12 @@ export function deltaDotsSpec(input: ChartInput, overrides: Record<string, unkno
     { field: 'benchmark', type: 'nominal', title: 'Dataset' },
     { field: 'delta', type: 'nominal', title: 'Δ' },
   ];
-  const yEnc = {
-    field: 'value',
-    type: 'quantitative',
-    scale: { domain: yDomain, nice: false, zero: false },
-    axis: {
-      format: '.2~f',
-      values: stepTicks(yDomain, o.yDomain ? niceStep(yDomain[1] - yDomain[0], 8) : ny.step),
-      title: o.yTitle ?? 'Δ (%)',
-      grid: false,
-    },
-  };
+  const yEnc = valueEncoding(
+    yDomain,
+    stepTicks(yDomain, o.yDomain ? niceStep(yDomain[1] - yDomain[0], 8) : ny.step),
+    o.yTitle ?? 'Δ (%)',
+    false,
+  );
   const groupLayers = groups.map((g, gi) => {
     const ms = models.filter((mm) => groupOf(preset, card.get(mm)!) === g);
     const names = ms.map((mm) => card.get(mm)!.name);

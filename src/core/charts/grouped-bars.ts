@@ -15,7 +15,7 @@ import type { Box } from './place-labels.ts';
 import { bandOf, linearScale, niceDomain, stepTicks } from './scales.ts';
 import { textWidth } from './text-width.ts';
 import { baseConfig, INK, PALETTE } from './theme.ts';
-import { round, roundBox, segmentLayer, textLayers } from './vl-layers.ts';
+import { round, roundBox, segmentLayer, textLayers, valueEncoding } from './vl-layers.ts';
 
 export const GroupedBarsOptions = CommonOptions.extend({
   /** Hatch the bars: true gives each family its own diagonal; or a pattern per family ("/", "\\", "x"). */
@@ -189,17 +189,12 @@ export function groupedBarsSpec(input: ChartInput, overrides: Record<string, unk
       encoding: {
         x: { field: 'px', type: 'quantitative', scale: null, axis: null },
         x2: { field: 'px2' },
-        y: {
-          field: 'value',
-          type: 'quantitative',
-          scale: { domain: yDomain, nice: false, zero: false },
-          axis: {
-            format: '.2~f',
-            values: stepTicks(yDomain, step),
-            title: o.yTitle ?? `Score${unit === '%' ? ' (%)' : ''}`,
-            grid: true,
-          },
-        },
+        y: valueEncoding(
+          yDomain,
+          stepTicks(yDomain, step),
+          o.yTitle ?? `Score${unit === '%' ? ' (%)' : ''}`,
+          true,
+        ),
         y2: { field: 'base' },
         color: {
           field: 'model',

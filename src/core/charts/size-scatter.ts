@@ -27,6 +27,7 @@ import {
   roundBox,
   segmentLayer,
   textLayers,
+  valueEncoding,
 } from './vl-layers.ts';
 
 /** A horizontal reference: a model id (its score in this figure) or an explicit label and value. */
@@ -234,17 +235,12 @@ export function sizeScatterSpec(input: ChartInput, overrides: Record<string, unk
     scale: { type: 'log', domain: xDomain.map(round), nice: false },
     axis: { values: xTicks, labelExpr: `${tickLabel} : ''`, title: o.xTitle ?? axisName, grid: true },
   };
-  const yEnc = {
-    field: 'value',
-    type: 'quantitative',
-    scale: { domain: yDomain, nice: false, zero: false },
-    axis: {
-      format: '.2~f',
-      values: stepTicks(yDomain, o.yDomain ? niceStep(yDomain[1] - yDomain[0], 8) : ny.step),
-      title: o.yTitle ?? `${benchName} ${metric}${unit === '%' ? ' (%)' : ''}`,
-      grid: true,
-    },
-  };
+  const yEnc = valueEncoding(
+    yDomain,
+    stepTicks(yDomain, o.yDomain ? niceStep(yDomain[1] - yDomain[0], 8) : ny.step),
+    o.yTitle ?? `${benchName} ${metric}${unit === '%' ? ' (%)' : ''}`,
+    true,
+  );
   const legend = showLegend ? { title: legendTitle, ...legendConfig(legendOrient), symbolSize: 110 } : null;
   const layer: Record<string, unknown>[] = [
     {

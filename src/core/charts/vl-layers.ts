@@ -99,3 +99,13 @@ export function vLineBox(x: number, y0: number, y1: number, halfThickness = 2): 
 export function markerBox(x: number, y: number, r: number): Box {
   return { x0: x - r, y0: y - r, x1: x + r, y1: y + r };
 }
+
+/** The y encoding of a chart's scores: the `value` field on a fixed domain, ticks at `values`. */
+export function valueEncoding(domain: [number, number], values: number[], title: string, grid: boolean) {
+  return {
+    field: 'value',
+    type: 'quantitative',
+    scale: { domain, nice: false, zero: false },
+    axis: { format: '.2~f', values, title, grid },
+  };
+}

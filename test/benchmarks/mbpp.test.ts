@@ -1,24 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { CodeExecutor } from '../../src/adapters/sandbox/code-executor.ts';
-import { openExecutor } from '../../src/adapters/sandbox/open-executor.ts';
+import { before, test } from 'node:test';
 import { mbppTask as mbpp } from '../../src/benchmarks/mbpp/mbpp-task.ts';
 import type { Item, Task } from '../../src/core/task/task.ts';
-import { skipWithoutBwrap } from '../helpers/bwrap.ts';
+import { executorForFile, skipWithoutBwrap } from '../helpers/bwrap.ts';
 import { SHARED_DIR, skipWithoutShared } from '../helpers/shared-dir.ts';
 
 const skip = skipWithoutBwrap() || skipWithoutShared('datasets/mbpp/mbpp.jsonl');
-let ex: CodeExecutor;
+const executor = executorForFile(skip);
 let task: Task;
 let items: Item[];
 before(async () => {
   if (skip) return;
-  ex = await openExecutor();
-  task = mbpp({ executor: ex });
+  task = mbpp({ executor: executor() });
   items = await task.dataset({ dataDir: `${SHARED_DIR}datasets`, cacheDir: '/nonexistent', online: false });
-});
-after(async () => {
-  if (!skip) await ex.close();
 });
 const score = (text: string, item: Item) => task.scorer({ text, reasoning: null }, item);
 

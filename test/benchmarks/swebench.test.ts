@@ -10,7 +10,7 @@ import {
   predictionsJsonl,
 } from '../../src/benchmarks/swe-bench-verified/swe-bench-predictions.ts';
 import { parseSweReport, reportToResult } from '../../src/benchmarks/swe-bench-verified/swe-bench-report.ts';
-import { model, runSpec } from '../helpers/fixtures.ts';
+import { benchmark, model, runSpec, sample } from '../helpers/fixtures.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { SHARED_DIR, skipWithoutShared } from '../helpers/shared-dir.ts';
 
@@ -77,44 +77,18 @@ before(async () => {
   try {
     await s.importBatch({ models: [model()] });
     const spec = runSpec({ id: 'swe-run', benchmark: 'bench' });
-    await s.importBatch({ benchmarks: [(await import('../helpers/fixtures.ts')).benchmark()] });
+    await s.importBatch({ benchmarks: [benchmark()] });
     await s.createRun(spec);
-    const at = '2026-01-01T00:00:00.000Z';
+    const unscored = {
+      runId: 'swe-run',
+      messages: [],
+      extracted: null,
+      verdict: 'no-answer' as const,
+      score: null,
+    };
     await s.putSamples([
-      {
-        runId: 'swe-run',
-        itemId: 'b__b-2',
-        sampleIndex: 0,
-        messages: [],
-        response: `\`\`\`diff\n${DIFF}\`\`\``,
-        reasoning: null,
-        extracted: null,
-        verdict: 'no-answer',
-        score: null,
-        promptTokens: null,
-        completionTokens: null,
-        latencyMs: null,
-        error: null,
-        scorerVersion: null,
-        createdAt: at,
-      },
-      {
-        runId: 'swe-run',
-        itemId: 'a__a-1',
-        sampleIndex: 0,
-        messages: [],
-        response: 'no idea',
-        reasoning: null,
-        extracted: null,
-        verdict: 'no-answer',
-        score: null,
-        promptTokens: null,
-        completionTokens: null,
-        latencyMs: null,
-        error: null,
-        scorerVersion: null,
-        createdAt: at,
-      },
+      sample({ ...unscored, itemId: 'b__b-2', response: `\`\`\`diff\n${DIFF}\`\`\`` }),
+      sample({ ...unscored, itemId: 'a__a-1', response: 'no idea' }),
     ]);
   } finally {
     await s.close();

@@ -64,7 +64,7 @@ export async function buildCli(root = ROOT, dir = BUNDLE_DIR): Promise<number> {
         name: 'zod-english-only',
         setup(b) {
           b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-            args.importer.includes(`${join('node_modules', 'zod')}`)
+            args.importer.includes(join('node_modules', 'zod'))
               ? { path: 'zod-locales', namespace: 'zod-english-only' }
               : undefined,
           );
@@ -99,7 +99,7 @@ export async function buildCli(root = ROOT, dir = BUNDLE_DIR): Promise<number> {
   return Object.keys(result.metafile.outputs).length;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (import.meta.main) {
   const t0 = performance.now();
   try {
     const files = await buildCli();
@@ -107,7 +107,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       `built ${join(BUNDLE_DIR, 'main.js')} (${files} files) in ${Math.round(performance.now() - t0)} ms\n`,
     );
   } catch (err) {
-    // The CLI still runs from source without a bundle, only more slowly: never fail an install on it.
+    // Without esbuild (an install without dev dependencies) the CLI runs from its sources, only more
+    // slowly, so that is no error; a build that fails is one.
     if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') {
       process.stdout.write('esbuild is not installed: the CLI will run from its TypeScript sources\n');
     } else {

@@ -21,12 +21,9 @@ after(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const run = (args: string[]) =>
-  spawnSync(process.execPath, [join(out, 'main.js'), '--store', join(work, 'store.db'), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 60_000,
-  });
+const argv = (args: string[]) => [join(out, 'main.js'), '--store', join(work, 'store.db'), ...args];
+const options = { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 } as const;
+const run = (args: string[]) => spawnSync(process.execPath, argv(args), options);
 
 before(async () => {
   await buildCli(ROOT, dir);
@@ -53,28 +50,11 @@ test('the bundled CLI runs an evaluation end to end and records the tool version
     // Asynchronous: the model server runs in this process and must keep answering.
     const r = await promisify(execFile)(
       process.execPath,
-      [
-        join(out, 'main.js'),
-        '--store',
-        join(work, 'eval.db'),
-        'eval',
-        '-m',
-        `openai:fake@${server.url}`,
-        '-b',
-        'arithmetic',
-        '--limit',
-        '5',
-      ],
-      { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 },
+      argv(['eval', '-m', `openai:fake@${server.url}`, '-b', 'arithmetic', '--limit', '5']),
+      options,
     );
     assert.match(r.stdout, /5\s+0\s+accuracy.*finished/);
-    const runs = spawnSync(
-      process.execPath,
-      [join(out, 'main.js'), '--store', join(work, 'eval.db'), 'runs', '--json'],
-      {
-        encoding: 'utf8',
-      },
-    );
+    const runs = run(['runs', '--json']);
     assert.equal(runs.status, 0, runs.stderr);
     assert.match(runs.stdout, /"toolVersion":\s*"\d+\.\d+\.\d+"/);
   } finally {

@@ -29,6 +29,8 @@ export class SampleWriter {
   private readonly store: Store;
   private readonly options: SampleWriterOptions;
   written = 0;
+  /** A timer's flush: its failure is kept in `failure` and raised by the next add or flush. */
+  private readonly flushLater = () => void this.flush().catch(() => undefined);
 
   constructor(store: Store, options: Partial<SampleWriterOptions> = {}) {
     this.store = store;
@@ -43,10 +45,9 @@ export class SampleWriter {
       await this.flush();
       return;
     }
-    const later = () => void this.flush().catch(() => undefined);
     if (this.quietTimer) this.quietTimer.refresh();
-    else this.quietTimer = setTimeout(later, this.options.quietMs);
-    this.ageTimer ??= setTimeout(later, this.options.maxAgeMs);
+    else this.quietTimer = setTimeout(this.flushLater, this.options.quietMs);
+    this.ageTimer ??= setTimeout(this.flushLater, this.options.maxAgeMs);
   }
 
   /** Writes what is buffered, after any write already under way. */

@@ -90,6 +90,9 @@ export interface SamplesTable {
   latency_ms: number | null;
   error: string | null;
   scorer_version: string | null;
+  target: string | null;
+  /** JSON object of string labels (subject, level). */
+  tags: string;
   created_at: string;
 }
 

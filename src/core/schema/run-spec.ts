@@ -28,6 +28,10 @@ export const RunSpec = z.object({
   limit: z.number().int().positive().nullable().default(null),
   concurrency: z.number().int().positive().default(8),
   toolVersion: z.string().min(1),
+  /** The condition the run was made under (e.g. "zero-shot-cot"); results carry it. Null: "default". */
+  condition: z.string().min(1).nullable().default(null),
+  /** The condition this one is compared against (e.g. "zero-shot"): Δ results pair the two runs. */
+  baseline: z.string().min(1).nullable().default(null),
   createdAt: z.iso.datetime(),
 });
 export type RunSpec = z.infer<typeof RunSpec>;
@@ -35,3 +39,11 @@ export type RunSpecInput = z.input<typeof RunSpec>;
 
 export const RunStatus = z.enum(['running', 'finished', 'failed', 'interrupted']);
 export type RunStatus = z.infer<typeof RunStatus>;
+
+/** A run as stored and exported: its spec, status and when it finished. */
+export const RunRecord = z.object({
+  spec: RunSpec,
+  status: RunStatus,
+  finishedAt: z.iso.datetime().nullable(),
+});
+export type RunRecord = z.infer<typeof RunRecord>;

@@ -16,6 +16,8 @@ const COLUMNS = [
   'latency_ms',
   'error',
   'scorer_version',
+  'target',
+  'tags',
   'created_at',
 ] as const satisfies readonly (keyof SamplesTable)[];
 

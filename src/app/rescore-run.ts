@@ -5,6 +5,7 @@ import type { SampleRecord } from '../core/schema/index.ts';
 import type { DatasetContext, MetricValue, ScoredSample, Task } from '../core/task/task.ts';
 import type { Registry } from '../registry/registry.ts';
 import { recordRunResults } from './eval/record-run-results.ts';
+import { recordDeltaResults } from './evidence/record-delta-results.ts';
 
 export interface RescoreOutcome {
   runId: string;
@@ -68,7 +69,10 @@ export async function rescoreRun(
   }
   await store.putSamples(out);
   const metrics = task.metrics.map((m) => m(scored));
-  if (run.status === 'finished') await recordRunResults(store, run.spec, metrics);
+  if (run.status === 'finished') {
+    await recordRunResults(store, run.spec, metrics);
+    await recordDeltaResults(store, run.spec.model, run.spec.benchmark);
+  }
   return {
     runId,
     scorerVersion: task.scorerVersion,

@@ -28,6 +28,9 @@ export interface NewRunOptions {
   seed?: number;
   timeoutMs?: number;
   toolVersion: string;
+  /** The condition the run is made under, and the one its Δ is measured against. */
+  condition?: string | null;
+  baseline?: string | null;
 }
 
 /** The registry reference of the task a --benchmark value names. */
@@ -85,6 +88,8 @@ export async function planRun(
     limit: o.limit ?? null,
     concurrency,
     toolVersion: o.toolVersion,
+    condition: o.condition ?? null,
+    baseline: o.baseline ?? null,
     createdAt: new Date().toISOString(),
   });
   const items = await runItems(task, draft, dataset);

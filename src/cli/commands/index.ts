@@ -3,6 +3,7 @@ import { registerAnalyze } from './analyze.ts';
 import { registerBenchmarks } from './benchmarks.ts';
 import { registerCatalog } from './catalog.ts';
 import { registerChart } from './chart.ts';
+import { registerCompare } from './compare.ts';
 import { registerDescribe } from './describe.ts';
 import { registerEval } from './eval.ts';
 import { registerExport } from './export.ts';
@@ -12,6 +13,7 @@ import { registerReport } from './report.ts';
 import { registerRescore } from './rescore.ts';
 import { registerResults } from './results.ts';
 import { registerRuns } from './runs.ts';
+import { registerShow } from './show.ts';
 import { registerSwebench } from './swebench.ts';
 import { registerTasks } from './tasks.ts';
 
@@ -31,6 +33,8 @@ export const commands: ((program: Command) => void)[] = [
   registerTasks,
   registerEval,
   registerRuns,
+  registerShow,
+  registerCompare,
   registerRescore,
   registerAnalyze,
   registerDescribe,

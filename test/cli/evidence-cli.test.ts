@@ -30,7 +30,17 @@ describe('two runs of one model on GSM8K with different prompts', () => {
         return answer(text, i, text.includes('Q:') ? rightB(i) : rightA(i));
       },
     });
-    const base = ['--store', store, 'eval', '-m', `openai:m1@${server.url}`, '-b', 'gsm8k', '--limit', String(ITEMS)];
+    const base = [
+      '--store',
+      store,
+      'eval',
+      '-m',
+      `openai:m1@${server.url}`,
+      '-b',
+      'gsm8k',
+      '--limit',
+      String(ITEMS),
+    ];
     const a = await cli([...base, '--task-arg', `file=${files.gsm8k}`]);
     assert.equal(a.code, 0, a.stderr);
     const b = await cli([...base, '--task-arg', `file=${files.gsm8k}`, '--task-arg', 'prompt=8-shot-cot']);
@@ -106,7 +116,9 @@ describe('two runs of one model on GSM8K with different prompts', () => {
     assert.equal(readFileSync(again, 'utf8'), readFileSync(file, 'utf8'));
   });
 
-  test('export --kind sample then import into a fresh PostgreSQL store gives identical compare and results output', { skip: pgSkip }, async () => {
+  test('export --kind sample then import into a fresh PostgreSQL store gives identical compare and results output', {
+    skip: pgSkip,
+  }, async () => {
     const file = join(dir, 'samples-pg.jsonl');
     assert.equal((await cli(['--store', store, 'export', '--kind', 'sample', '-o', file])).code, 0);
     const pg = await freshPgDatabase();
@@ -124,7 +136,12 @@ describe('two runs of one model on GSM8K with different prompts', () => {
 });
 
 async function sameOutputs(a: string, b: string, runA: string, runB: string): Promise<void> {
-  for (const args of [['compare', runA, runB], ['compare', runA, runB, '--json'], ['results'], ['results', '--json']]) {
+  for (const args of [
+    ['compare', runA, runB],
+    ['compare', runA, runB, '--json'],
+    ['results'],
+    ['results', '--json'],
+  ]) {
     const x = await cli(['--store', a, ...args]);
     const y = await cli(['--store', b, ...args]);
     assert.equal(x.code, 0, x.stderr);
@@ -143,7 +160,11 @@ test('runs under --condition zero-shot-cot --baseline zero-shot on GSM8K, AQuA a
   const server = await startFakeServer({
     defaultText: (req) => {
       const { i, text } = itemOf(req);
-      const which = text.includes('multiple choice') ? (text.includes('pick the first') ? 'aqua' : 'csqa') : 'gsm8k';
+      const which = text.includes('multiple choice')
+        ? text.includes('pick the first')
+          ? 'aqua'
+          : 'csqa'
+        : 'gsm8k';
       return answer(text, i, right[which]!(i, cond));
     },
   });
@@ -182,7 +203,14 @@ test('runs under --condition zero-shot-cot --baseline zero-shot on GSM8K, AQuA a
     }
     const results = JSON.parse(
       (await cli(['--store', store, 'results', '--source', 'run', '--json'])).stdout,
-    ) as { benchmark: string; baseline: string | null; condition: string; value: number; ciLow: number; ciHigh: number }[];
+    ) as {
+      benchmark: string;
+      baseline: string | null;
+      condition: string;
+      value: number;
+      ciLow: number;
+      ciHigh: number;
+    }[];
     const deltas = results.filter((r) => r.baseline !== null);
     assert.deepEqual(deltas.map((d) => [d.benchmark, d.condition, d.baseline]).sort(), [
       ['aqua-rat', 'zero-shot-cot', 'zero-shot'],
@@ -196,7 +224,9 @@ test('runs under --condition zero-shot-cot --baseline zero-shot on GSM8K, AQuA a
     const spec = join(dir, 'delta.vl.json');
     const chart = await cli(['--store', store, 'chart', 'delta-dots', '--source', 'run', '-o', spec]);
     assert.equal(chart.code, 0, chart.stderr);
-    const vl = JSON.parse(readFileSync(spec, 'utf8')) as { layer: { mark: unknown; data?: { values: unknown[] } }[] };
+    const vl = JSON.parse(readFileSync(spec, 'utf8')) as {
+      layer: { mark: unknown; data?: { values: unknown[] } }[];
+    };
     const points = vl.layer.filter((l) => (l.mark as { type?: string }).type === 'point');
     assert.equal(
       points.reduce((n, l) => n + l.data!.values.length, 0),
@@ -204,7 +234,16 @@ test('runs under --condition zero-shot-cot --baseline zero-shot on GSM8K, AQuA a
     );
     const bars = vl.layer.find((l) => (l.mark as { color?: string }).color === '#555555');
     assert.equal(bars?.data?.values.length, 9, 'an error bar and two caps per Δ');
-    const svg = await cli(['--store', store, 'chart', 'delta-dots', '--source', 'run', '-o', join(dir, 'delta.svg')]);
+    const svg = await cli([
+      '--store',
+      store,
+      'chart',
+      'delta-dots',
+      '--source',
+      'run',
+      '-o',
+      join(dir, 'delta.svg'),
+    ]);
     assert.equal(svg.code, 0, svg.stderr);
 
     const analyze = await cli(['--store', store, 'analyze', '--source', 'run', '--json']);

@@ -10,7 +10,9 @@ export function cli(
   env: Record<string, string> = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [MAIN, ...args], { env: { ...process.env, NO_COLOR: '1', ...env } });
+    const child = spawn(process.execPath, [MAIN, ...args], {
+      env: { ...process.env, NO_COLOR: '1', ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d));
@@ -23,10 +25,17 @@ export function cli(
 export function writeBenchmarkFiles(dir: string): { gsm8k: string; aqua: string; csqa: string } {
   const lines = (n: number, row: (i: number) => unknown) =>
     `${Array.from({ length: n }, (_, i) => JSON.stringify(row(i))).join('\n')}\n`;
-  const files = { gsm8k: join(dir, 'gsm8k.jsonl'), aqua: join(dir, 'aqua.json'), csqa: join(dir, 'csqa.jsonl') };
+  const files = {
+    gsm8k: join(dir, 'gsm8k.jsonl'),
+    aqua: join(dir, 'aqua.json'),
+    csqa: join(dir, 'csqa.jsonl'),
+  };
   writeFileSync(
     files.gsm8k,
-    lines(1319, (i) => ({ question: `Item ${i}: what is ${i} plus 3?`, answer: `${i} + 3 = ${i + 3}\n#### ${i + 3}` })),
+    lines(1319, (i) => ({
+      question: `Item ${i}: what is ${i} plus 3?`,
+      answer: `${i} + 3 = ${i + 3}\n#### ${i + 3}`,
+    })),
   );
   writeFileSync(
     files.aqua,
@@ -54,7 +63,10 @@ export function writeBenchmarkFiles(dir: string): { gsm8k: string; aqua: string;
 /** The item number and the user's text of a request. */
 export function itemOf(req: ReceivedRequest): { i: number; text: string } {
   const msgs = req.body.messages as { role: string; content: string }[];
-  const text = msgs.filter((m) => m.role === 'user').map((m) => m.content).join('\n');
+  const text = msgs
+    .filter((m) => m.role === 'user')
+    .map((m) => m.content)
+    .join('\n');
   return { i: Number(/Item (\d+):/.exec(text)?.[1] ?? -1), text };
 }
 

@@ -23,11 +23,7 @@ export async function compareStoredRuns(
       `runs ${idA} (${a.spec.benchmark}) and ${idB} (${b.spec.benchmark}) are on different benchmarks`,
       EXIT.usage,
     );
-  const comparison = compareRuns(
-    await loadRunSamples(store, idA),
-    await loadRunSamples(store, idB),
-    seed,
-  );
+  const comparison = compareRuns(await loadRunSamples(store, idA), await loadRunSamples(store, idB), seed);
   if (comparison.shared < 2)
     throw new UserError(
       `runs ${idA} and ${idB} share ${comparison.shared} scored item(s); a paired comparison needs at least two`,

@@ -19,7 +19,8 @@ export interface ExportRequest {
 async function chosenRuns(store: Store, ids: readonly string[]): Promise<RunRecord[]> {
   const all = await store.runs();
   const unknown = ids.find((id) => !all.some((r) => r.spec.id === id));
-  if (unknown) throw new UserError(`no run "${unknown}" in ${store.location} (see yardstick runs)`, EXIT.notFound);
+  if (unknown)
+    throw new UserError(`no run "${unknown}" in ${store.location} (see yardstick runs)`, EXIT.notFound);
   return ids.length ? all.filter((r) => ids.includes(r.spec.id)) : all;
 }
 
@@ -45,8 +46,14 @@ export async function exportStore(store: Store, req: ExportRequest = {}): Promis
     ).filter((r) => r.source === 'run' && r.runId !== null && ids.has(r.runId));
     const models = new Set(results.map((r) => r.model));
     const benchmarks = new Set(results.map((r) => r.benchmark));
-    push('benchmark', (await store.benchmarks()).filter((b) => benchmarks.has(b.id)));
-    push('model', (await store.models()).filter((m) => models.has(m.id)));
+    push(
+      'benchmark',
+      (await store.benchmarks()).filter((b) => benchmarks.has(b.id)),
+    );
+    push(
+      'model',
+      (await store.models()).filter((m) => models.has(m.id)),
+    );
     push('result', results);
   }
   if (want('benchmark')) push('benchmark', await store.benchmarks());

@@ -21,8 +21,7 @@ export async function recordDeltaResults(store: Store, model: string, benchmark:
       await loadRunSamples(store, run.id),
     );
     if (!comparison.test) continue;
-    const metric =
-      stored.find((r) => r.runId === run.id && r.baseline === null)?.metric ?? 'accuracy';
+    const metric = stored.find((r) => r.runId === run.id && r.baseline === null)?.metric ?? 'accuracy';
     out.push(deltaResult(run, baseline, comparison.test, metric));
   }
   const keep = new Set(out.map(resultKey));

@@ -135,7 +135,10 @@ export async function runEvalCommand(
       const specs: RunSpec[] = [];
       let prepared: PlannedRun | null = null;
       if (flags.baseline && !flags.condition)
-        throw new UserError('--baseline needs --condition NAME (the condition measured against it)', EXIT.usage);
+        throw new UserError(
+          '--baseline needs --condition NAME (the condition measured against it)',
+          EXIT.usage,
+        );
       if (flags.baseline && flags.baseline === flags.condition)
         throw new UserError('--baseline must name a condition other than --condition', EXIT.usage);
       if (flags.resume) {

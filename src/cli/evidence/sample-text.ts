@@ -48,7 +48,10 @@ export function sampleText(s: SampleRecord, showReasoning: boolean): string {
     parts.push(
       showReasoning
         ? section('reasoning', s.reasoning)
-        : section('reasoning', `(${lines} line${lines === 1 ? '' : 's'}, ${s.reasoning.length} characters folded; --reasoning shows it)`),
+        : section(
+            'reasoning',
+            `(${lines} line${lines === 1 ? '' : 's'}, ${s.reasoning.length} characters folded; --reasoning shows it)`,
+          ),
     );
   }
   parts.push(section('response', s.response ?? '(none)'));
@@ -58,7 +61,9 @@ export function sampleText(s: SampleRecord, showReasoning: boolean): string {
     `verdict:   ${s.verdict}: ${verdictReason(s)}`,
     `scorer:    ${s.scorerVersion ?? '(unknown)'}`,
     `tokens:    ${s.promptTokens ?? '?'} prompt, ${s.completionTokens ?? '?'} completion; latency ${s.latencyMs === null ? '?' : `${Math.round(s.latencyMs)} ms`}`,
-    ...extraFields(s).map(([k, v]) => `${`${k}:`.padEnd(10)} ${typeof v === 'string' ? v : JSON.stringify(v)}`),
+    ...extraFields(s).map(
+      ([k, v]) => `${`${k}:`.padEnd(10)} ${typeof v === 'string' ? v : JSON.stringify(v)}`,
+    ),
   ];
   parts.push(section('scoring', facts.join('\n')));
   return parts.join('\n');
@@ -72,7 +77,14 @@ export function sampleTable(samples: SampleRecord[]): string {
     { header: 'verdict', value: (s) => s.verdict },
     { header: 'gold', value: (s) => oneLine(s.target, 16) },
     { header: 'extracted', value: (s) => oneLine(s.extracted, 16) },
-    { header: 'tokens', value: (s) => (s.completionTokens === null ? '' : String(s.completionTokens)), align: 'right' },
-    { header: 'response', value: (s) => oneLine(s.verdict === 'error' ? `error: ${s.error}` : s.response, 60) },
+    {
+      header: 'tokens',
+      value: (s) => (s.completionTokens === null ? '' : String(s.completionTokens)),
+      align: 'right',
+    },
+    {
+      header: 'response',
+      value: (s) => oneLine(s.verdict === 'error' ? `error: ${s.error}` : s.response, 60),
+    },
   ]);
 }

@@ -113,7 +113,9 @@ export function deltaDotsSpec(input: ChartInput, overrides: Record<string, unkno
     { field: 'model', type: 'nominal', title: 'Model' },
     { field: 'benchmark', type: 'nominal', title: 'Dataset' },
     { field: 'delta', type: 'nominal', title: 'Δ' },
-    ...(views.some((v) => v.result.ciLow !== null) ? [{ field: 'ci', type: 'nominal', title: '95% CI' }] : []),
+    ...(views.some((v) => v.result.ciLow !== null)
+      ? [{ field: 'ci', type: 'nominal', title: '95% CI' }]
+      : []),
   ];
   const yEnc = valueEncoding(
     yDomain,

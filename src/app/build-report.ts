@@ -9,8 +9,12 @@ import { chartSpec } from '../core/charts/chart-spec.ts';
 import { describeFigure } from '../core/describe/describe-figure.ts';
 import { type FigureDescription, renderDescriptionPlain } from '../core/describe/figure-description.ts';
 import { EXIT, UserError } from '../core/errors/user-error.ts';
+import { leaderboard } from '../core/report/leaderboard.ts';
+import { measuredFigureInputs } from '../core/report/measured-figures.ts';
+import { measuredResults } from './evidence/measured-results.ts';
 import { loadFigureInputs } from './figure-data.ts';
-import { type ReportScripts, type ReportSection, reportHtml } from './report-html.ts';
+import { type MeasuredBlocks, type ReportScripts, type ReportSection, reportHtml } from './report-html.ts';
+import { leaderboardHtml, provenanceHtml } from './report-runs-html.ts';
 
 /**
  * How a figure is described: its caption in the report and its SVG's accessible description.
@@ -28,6 +32,12 @@ export interface ReportOptions {
   title?: string;
   /** PNG scale (2 = twice the SVG's size). */
   scale?: number;
+  /** Include measured results (leaderboard, a figure per benchmark, provenance); default true. */
+  runs?: boolean;
+  /** Runs to show instead of the latest finished one of their model, benchmark and condition. */
+  chosenRuns?: string[];
+  /** The report's date (default now). */
+  date?: Date;
 }
 
 export interface ReportFigure {
@@ -38,11 +48,21 @@ export interface ReportFigure {
   specFile: string;
   /** Labels that found no free position (normally none). */
   crowded: string[];
+  /** Why the figure could not be drawn (its files are not written); null when it was drawn. */
+  error: string | null;
 }
 
 export interface ReportSummary {
   index: string;
   figures: ReportFigure[];
+  /** Measured scores in the leaderboard. */
+  measured: number;
+}
+
+function toolVersion(): Promise<string> {
+  return readFile(new URL('../../package.json', import.meta.url), 'utf8').then(
+    (t) => (JSON.parse(t) as { version: string }).version,
+  );
 }
 
 async function vendorScripts(): Promise<ReportScripts> {
@@ -72,10 +92,14 @@ export async function renderFigure(
  * installed package, so it opens offline) and, per figure, <id>.png, <id>.svg and <id>.vl.json.
  */
 export async function buildReport(store: Store, opts: ReportOptions): Promise<ReportSummary> {
-  const inputs = await loadFigureInputs(store, opts.figures ?? []);
+  const stored = await loadFigureInputs(store, opts.figures ?? []);
+  const runs = opts.runs !== false && !opts.figures?.length;
+  const m = runs ? await measuredResults(store, {}, opts.chosenRuns ?? []) : null;
+  const measured = m?.measured ?? [];
+  const inputs = [...(measured.length ? measuredFigureInputs(measured) : []), ...stored];
   if (!inputs.length)
     throw new UserError(
-      'the store holds no figures; load some first (`yardstick catalog load`)',
+      'the store holds no figures and no finished runs; load some first (`yardstick catalog load`)',
       EXIT.notFound,
     );
   await mkdir(opts.outDir, { recursive: true });
@@ -84,32 +108,41 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
   const sections: ReportSection[] = [];
   const figures: ReportFigure[] = [];
   for (const input of inputs) {
-    const description = await caption(input);
-    const { spec, svg, png } = await renderFigure(
-      input,
-      { description: renderDescriptionPlain(description) },
-      opts.scale ?? 2,
-    );
     const id = input.preset.id;
     const files = { svgFile: `${id}.svg`, pngFile: `${id}.png`, specFile: `${id}.vl.json` };
-    await Promise.all([
-      writeFile(join(opts.outDir, files.svgFile), svg),
-      writeFile(join(opts.outDir, files.pngFile), png),
-      writeFile(join(opts.outDir, files.specFile), `${JSON.stringify(spec, null, 2)}\n`),
-    ]);
-    const title = (spec.title as { text: string }).text;
-    sections.push({
-      id,
-      title,
-      description,
-      svg,
-      spec,
-      png: files.pngFile,
-      svgFile: files.svgFile,
-    });
-    figures.push({ id, title, ...files, crowded: spec.usermeta.crowded });
+    try {
+      const description = await caption(input);
+      const { spec, svg, png } = await renderFigure(
+        input,
+        { description: renderDescriptionPlain(description) },
+        opts.scale ?? 2,
+      );
+      await Promise.all([
+        writeFile(join(opts.outDir, files.svgFile), svg),
+        writeFile(join(opts.outDir, files.pngFile), png),
+        writeFile(join(opts.outDir, files.specFile), `${JSON.stringify(spec, null, 2)}\n`),
+      ]);
+      const title = (spec.title as { text: string }).text;
+      sections.push({ id, title, description, svg, spec, png: files.pngFile, svgFile: files.svgFile });
+      figures.push({ id, title, ...files, crowded: spec.usermeta.crowded, error: null });
+    } catch (err) {
+      // One figure that cannot be drawn shows why in its place; the rest of the report is written.
+      const error = (err as Error).message;
+      sections.push({ id, title: input.preset.title, error });
+      figures.push({ id, title: input.preset.title, ...files, crowded: [], error });
+    }
   }
+  let blocks: MeasuredBlocks | null = null;
+  if (m && measured.length)
+    blocks = {
+      leaderboard: leaderboardHtml(leaderboard(measured)),
+      provenance: provenanceHtml({
+        version: await toolVersion(),
+        generatedAt: (opts.date ?? new Date()).toISOString().slice(0, 10),
+        runs: [...m.runs.values()].sort((a, b) => a.spec.id.localeCompare(b.spec.id)),
+      }),
+    };
   const index = join(opts.outDir, 'index.html');
-  await writeFile(index, reportHtml(opts.title ?? 'Yardstick report', sections, await scripts));
-  return { index, figures };
+  await writeFile(index, reportHtml(opts.title ?? 'Yardstick report', sections, await scripts, blocks));
+  return { index, figures, measured: measured.length };
 }

@@ -1,8 +1,9 @@
 /** The report page: one section per figure, static SVG inline, made interactive by vega-embed when scripts run. */
 
 import type { FigureDescription } from '../core/describe/figure-description.ts';
+import { esc } from './report-escape.ts';
 
-export interface ReportSection {
+export interface DrawnSection {
   id: string;
   title: string;
   description: FigureDescription;
@@ -12,14 +13,26 @@ export interface ReportSection {
   svgFile: string;
 }
 
+/** A figure that could not be drawn: the report shows why in its place. */
+export interface FailedSection {
+  id: string;
+  title: string;
+  error: string;
+}
+
+export type ReportSection = DrawnSection | FailedSection;
+
+/** Measured results: the leaderboard before the figures, provenance after them (HTML fragments). */
+export interface MeasuredBlocks {
+  leaderboard: string;
+  provenance: string;
+}
+
 export interface ReportScripts {
   vega: string;
   vegaLite: string;
   vegaEmbed: string;
 }
-
-const esc = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The figure's written description as HTML: the Overview as its caption, the rest folded below. */
 function descriptionHtml(d: FigureDescription): string {
@@ -49,6 +62,13 @@ figcaption { color: #444; margin-top: 8px; line-height: 1.45; }
 .files { font-size: 13px; color: #666; }
 .interactive:empty { display: none; }
 .vega-embed { max-width: 100%; }
+.error { color: #a61b1b; background: #fff4f4; border: 1px solid #e7b7b7; padding: 8px 12px; }
+table { border-collapse: collapse; font-size: 14px; margin: 12px 0; }
+th, td { border-bottom: 1px solid #ddd; padding: 4px 10px; text-align: left; vertical-align: top; }
+.leaderboard td { text-align: right; }
+.leaderboard .score { font-weight: bold; }
+.ci, .src { color: #666; font-size: 12px; }
+.provenance { font-size: 12px; }
 `;
 
 const SCRIPT = `
@@ -71,11 +91,26 @@ const SCRIPT = `
 `;
 
 /** The whole page as one self-contained HTML document (no external requests). */
-export function reportHtml(title: string, sections: ReportSection[], scripts: ReportScripts): string {
-  const toc = sections.map((s) => `<li><a href="#${esc(s.id)}">${esc(s.title)}</a></li>`).join('\n');
+export function reportHtml(
+  title: string,
+  sections: ReportSection[],
+  scripts: ReportScripts,
+  measured: MeasuredBlocks | null = null,
+): string {
+  const toc = [
+    ...(measured ? ['<li><a href="#measured">Measured results</a></li>'] : []),
+    ...sections.map((s) => `<li><a href="#${esc(s.id)}">${esc(s.title)}</a></li>`),
+    ...(measured ? ['<li><a href="#provenance">Provenance</a></li>'] : []),
+  ].join('\n');
+  const failed = (s: FailedSection) => `<section id="${esc(s.id)}" data-failed="${esc(s.id)}">
+<h2>${esc(s.title)}</h2>
+<p class="error">This figure could not be drawn: ${esc(s.error)}</p>
+</section>`;
   const body = sections
-    .map(
-      (s) => `<section id="${esc(s.id)}" data-figure="${esc(s.id)}">
+    .map((s) =>
+      'error' in s
+        ? failed(s)
+        : `<section id="${esc(s.id)}" data-figure="${esc(s.id)}">
 <h2>${esc(s.title)}</h2>
 <figure>
 <div class="static">${s.svg}</div>
@@ -87,6 +122,13 @@ export function reportHtml(title: string, sections: ReportSection[], scripts: Re
 </section>`,
     )
     .join('\n');
+  const leaderboard = measured
+    ? `<section id="measured">\n<h2>Measured results</h2>\n${measured.leaderboard}\n</section>\n`
+    : '';
+  const provenance = measured
+    ? `\n<section id="provenance">\n<h2>Provenance</h2>\n${measured.provenance}\n</section>`
+    : '';
+  const drawn = sections.filter((s) => !('error' in s)).length;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -98,11 +140,11 @@ export function reportHtml(title: string, sections: ReportSection[], scripts: Re
 </head>
 <body>
 <h1>${esc(title)}</h1>
-<p>${sections.length} figure${sections.length === 1 ? '' : 's'}, drawn by Yardstick from stored results.</p>
+<p>${drawn} figure${drawn === 1 ? '' : 's'}, drawn by Yardstick from stored results${drawn < sections.length ? `; ${sections.length - drawn} could not be drawn` : ''}.</p>
 <nav><ol>
 ${toc}
 </ol></nav>
-${body}
+${leaderboard}${body}${provenance}
 <script>${inline(scripts.vega)}</script>
 <script>${inline(scripts.vegaLite)}</script>
 <script>${inline(scripts.vegaEmbed)}</script>

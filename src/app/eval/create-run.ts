@@ -51,6 +51,13 @@ export function promptTemplateHash(task: Task, first: Item | undefined): string 
     .slice(0, 16);
 }
 
+/** Checksum of the items a run evaluates: their ids, inputs and gold answers, in order. */
+export function itemsChecksum(items: readonly Item[]): string {
+  const hash = createHash('sha256');
+  for (const i of items) hash.update(stableJson([i.id, i.input, i.target])).update('\n');
+  return hash.digest('hex').slice(0, 16);
+}
+
 /** A new run's spec, with the task and items it was planned from (executeRun can reuse them). */
 export interface PlannedRun {
   spec: RunSpec;
@@ -98,6 +105,7 @@ export async function planRun(
     ...draft,
     id: `${draft.model}--${draft.benchmark}--${stamp}-${randomBytes(3).toString('hex')}`,
     promptTemplateHash: promptTemplateHash(task, items[0]),
+    datasetChecksum: itemsChecksum(items),
   };
   return { spec, task, items };
 }

@@ -28,6 +28,8 @@ export const RunSpec = z.object({
   limit: z.number().int().positive().nullable().default(null),
   concurrency: z.number().int().positive().default(8),
   toolVersion: z.string().min(1),
+  /** sha256 (first 16 hex digits) of the items the run evaluates (id, input, gold answer), as planned. */
+  datasetChecksum: z.string().min(1).nullable().default(null),
   /** The condition the run was made under (e.g. "zero-shot-cot"); results carry it. Null: "default". */
   condition: z.string().min(1).nullable().default(null),
   /** The condition this one is compared against (e.g. "zero-shot"): Δ results pair the two runs. */

@@ -83,10 +83,9 @@ export function deltaDotsSpec(input: ChartInput, overrides: Record<string, unkno
       benchmark: benchName.get(v.result.benchmark)!,
       value: v.result.value,
       delta: formatValue(v.result.value, unit, true),
-      ci:
-        v.result.ciLow === null || v.result.ciHigh === null
-          ? ''
-          : `${formatValue(v.result.ciLow, unit, true)} to ${formatValue(v.result.ciHigh, unit, true)}`,
+      ...(v.result.ciLow === null || v.result.ciHigh === null
+        ? {}
+        : { ci: `${formatValue(v.result.ciLow, unit, true)} to ${formatValue(v.result.ciHigh, unit, true)}` }),
       px: round(slot(bi, mi)),
     };
   });

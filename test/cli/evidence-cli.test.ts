@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Finding } from '../../src/core/analysis/finding.ts';
 import { type FakeServer, startFakeServer } from '../adapters/providers/fake-model-server.ts';
 import { freshPgDatabase, pgSkip } from '../helpers/postgres.ts';
-import { answer, cli, itemOf, writeBenchmarkFiles } from './evidence-fixture.ts';
+import { answer, cli, evalArgs, itemOf, writeBenchmarkFiles } from './evidence-fixture.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ys-evidence-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -30,20 +30,10 @@ describe('two runs of one model on GSM8K with different prompts', () => {
         return answer(text, i, text.includes('Q:') ? rightB(i) : rightA(i));
       },
     });
-    const base = [
-      '--store',
-      store,
-      'eval',
-      '-m',
-      `openai:m1@${server.url}`,
-      '-b',
-      'gsm8k',
-      '--limit',
-      String(ITEMS),
-    ];
-    const a = await cli([...base, '--task-arg', `file=${files.gsm8k}`]);
+    const base = evalArgs(store, server.url, 'gsm8k', files.gsm8k, ITEMS);
+    const a = await cli(base);
     assert.equal(a.code, 0, a.stderr);
-    const b = await cli([...base, '--task-arg', `file=${files.gsm8k}`, '--task-arg', 'prompt=8-shot-cot']);
+    const b = await cli([...base, '--task-arg', 'prompt=8-shot-cot']);
     assert.equal(b.code, 0, b.stderr);
     const runs = JSON.parse((await cli(['--store', store, 'runs', '--json'])).stdout) as { id: string }[];
     [runA, runB] = runs.map((r) => r.id) as [string, string];
@@ -182,17 +172,7 @@ test('runs under --condition zero-shot-cot --baseline zero-shot on GSM8K, AQuA a
       cond = baseline !== null;
       for (const [bench, file] of benches) {
         const r = await cli([
-          '--store',
-          store,
-          'eval',
-          '-m',
-          `openai:m1@${server.url}`,
-          '-b',
-          bench,
-          '--limit',
-          '60',
-          '--task-arg',
-          `file=${file}`,
+          ...evalArgs(store, server.url, bench, file, 60),
           '--no-cache',
           '--condition',
           condition,

@@ -1,24 +1,24 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MAIN } from '../helpers/run-cli.ts';
 import type { ReceivedRequest } from '../adapters/providers/fake-model-server.ts';
 
-/** The real CLI as a child process, asynchronously (the scripted model server runs in the test process). */
-export function cli(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [MAIN, ...args], {
-      env: { ...process.env, NO_COLOR: '1', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+export { runCliAsync as cli } from '../helpers/run-cli.ts';
+
+/** Arguments of `eval` for model m1 of a local server on one benchmark read from a local file. */
+export function evalArgs(store: string, url: string, bench: string, file: string, limit: number): string[] {
+  return [
+    '--store',
+    store,
+    'eval',
+    '-m',
+    `openai:m1@${url}`,
+    '-b',
+    bench,
+    '--limit',
+    String(limit),
+    '--task-arg',
+    `file=${file}`,
+  ];
 }
 
 /** Benchmark files of the right size whose question i reads "Item i: ...": GSM8K's gold is i + 3, the others' is A. */

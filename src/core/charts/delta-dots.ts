@@ -85,7 +85,9 @@ export function deltaDotsSpec(input: ChartInput, overrides: Record<string, unkno
       delta: formatValue(v.result.value, unit, true),
       ...(v.result.ciLow === null || v.result.ciHigh === null
         ? {}
-        : { ci: `${formatValue(v.result.ciLow, unit, true)} to ${formatValue(v.result.ciHigh, unit, true)}` }),
+        : {
+            ci: `${formatValue(v.result.ciLow, unit, true)} to ${formatValue(v.result.ciHigh, unit, true)}`,
+          }),
       px: round(slot(bi, mi)),
     };
   });

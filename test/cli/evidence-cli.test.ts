@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { parse as parseCsv } from 'csv-parse/sync';
 import type { Finding } from '../../src/core/analysis/finding.ts';
 import { type FakeServer, startFakeServer } from '../adapters/providers/fake-model-server.ts';
 import { freshPgDatabase, pgSkip } from '../helpers/postgres.ts';
@@ -104,6 +105,22 @@ describe('two runs of one model on GSM8K with different prompts', () => {
     const again = join(dir, 'again.jsonl');
     await cli(['--store', copy, 'export', '--kind', 'sample', '-o', again]);
     assert.equal(readFileSync(again, 'utf8'), readFileSync(file, 'utf8'));
+  });
+
+  test('export --kind sample --format csv writes one row per sample with every sample field as a column', async () => {
+    const r = await cli(['--store', store, 'export', '--kind', 'sample', '--format', 'csv', '--run', runA]);
+    assert.equal(r.code, 0, r.stderr);
+    const rows = parseCsv(r.stdout, { columns: true }) as Record<string, string>[];
+    assert.equal(rows.length, ITEMS);
+    const row = rows.find((x) => x.itemId === '3')!;
+    assert.equal(row.kind, 'sample');
+    assert.equal(row.target, '6');
+    assert.equal(row.extracted, '7');
+    assert.equal(row.verdict, 'incorrect');
+    assert.equal(row.completionTokens, '5');
+    assert.deepEqual(JSON.parse(row.messages!)[0].content.split('\n')[0], 'Item 3: what is 3 plus 3?');
+    const bad = await cli(['--store', store, 'export', '--kind', 'sample', '--run', 'no-such-run']);
+    assert.equal(bad.code, 5);
   });
 
   test('export --kind sample then import into a fresh PostgreSQL store gives identical compare and results output', {

@@ -31,10 +31,10 @@ Examples:
   $ yardstick report -o out/fig1 --figure fig1-livecodebench-v5
   $ yardstick report -o out/runs --run RUN_A,RUN_B
 
-When the store holds finished runs (and no --figure is given), the report opens with a leaderboard of measured scores (models by
-benchmarks, with 95% intervals and runs), draws a figure per benchmark of them, and ends with their
-provenance (Yardstick version, date, run specs, dataset checksums). A figure that cannot be drawn shows
-its error in its place; the rest of the report is written and the command exits with 1.`,
+When the store holds finished runs (and no --figure is given), the report opens with a leaderboard of
+measured scores (models by benchmarks, with 95% intervals and runs), draws a figure per benchmark of
+them, and ends with their provenance (Yardstick version, date, run specs, dataset checksums). A figure
+that cannot be drawn shows its error in its place; the rest is written and the command exits with 1.`,
     )
     .action(async (opts: ReportOptions, cmd: Command) => {
       const { buildReport } = await import('../../app/build-report.ts');

@@ -1,4 +1,5 @@
 import { bootstrapCi } from '../stats/bootstrap-ci.ts';
+import { clopperPearson } from '../stats/clopper-pearson.ts';
 import { mean } from '../stats/describe-sample.ts';
 import { exactMcNemarP } from '../stats/exact-mcnemar.ts';
 import { pairedDifference } from '../stats/paired-difference.ts';
@@ -34,7 +35,8 @@ const SCALE = 100;
 /**
  * The paired difference of two runs scored on the same items: `a[i]` and `b[i]` are item i's mean
  * score (0-1) in each run. With one binary sample per item the p-value is the exact McNemar test on
- * the discordant items and the interval is the paired normal interval; with several samples per item
+ * the discordant items and the interval its exact counterpart (Clopper-Pearson on the share of
+ * discordant items that improved, so it excludes zero exactly when the test rejects at 5%); with several samples per item
  * (or partial credit) the interval is a seeded paired bootstrap over items and the p-value the paired
  * z test. The unpaired interval is given beside it, to show what pairing gains.
  */
@@ -60,8 +62,16 @@ export function pairedItemTest(
   let low = z.low;
   let high = z.high;
   let p = z.p;
-  if (binary) p = exactMcNemarP(improved, regressed);
-  else {
+  if (binary) {
+    // Conditionally exact: of the discordant items, the share that improved has a Clopper-Pearson
+    // interval; Δ = discordant / items * (2 * share - 1). It excludes 0 exactly when McNemar rejects.
+    p = exactMcNemarP(improved, regressed);
+    const discordant = improved + regressed;
+    const ci = discordant ? clopperPearson(improved, discordant) : { low: 0.5, high: 0.5 };
+    const scale = (SCALE * discordant) / a.length;
+    low = scale * (2 * ci.low - 1);
+    high = scale * (2 * ci.high - 1);
+  } else {
     const d = xa.map((x, i) => xb[i]! - x);
     const ci = bootstrapCi(d, mean, { seed });
     low = ci.low;

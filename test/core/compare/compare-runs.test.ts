@@ -6,6 +6,7 @@ import { pairedItemTest } from '../../../src/core/compare/paired-item-test.ts';
 import { deltaPairs, deltaResult } from '../../../src/core/compare/run-delta.ts';
 import { isTruncated, sampleMatcher } from '../../../src/core/samples/sample-filter.ts';
 import { verdictReason } from '../../../src/core/samples/verdict-reason.ts';
+import { clopperPearson } from '../../../src/core/stats/clopper-pearson.ts';
 import { exactMcNemarP } from '../../../src/core/stats/exact-mcnemar.ts';
 import { runSpec, sample } from '../../helpers/fixtures.ts';
 
@@ -30,7 +31,32 @@ describe('exactMcNemarP', () => {
   });
 });
 
+describe('clopperPearson', () => {
+  it('matches the exact binomial interval at known values', () => {
+    const close = (x: number, y: number) => assert.ok(Math.abs(x - y) < 1e-4, `${x} vs ${y}`);
+    const none = clopperPearson(0, 10);
+    assert.equal(none.low, 0);
+    close(none.high, 1 - 0.025 ** (1 / 10));
+    const half = clopperPearson(5, 10);
+    close(half.low, 0.187086);
+    close(half.high, 0.812914);
+    assert.equal(clopperPearson(10, 10).high, 1);
+  });
+});
+
 describe('pairedItemTest', () => {
+  it('gives a single-sample interval that excludes zero exactly when the exact McNemar test rejects at 5%', () => {
+    for (let up = 0; up <= 30; up++)
+      for (let down = 0; down <= 30; down += 3) {
+        const n = 100;
+        const a = Array.from({ length: n }, (_, i) => (i < up ? 0 : i < up + down ? 1 : i % 2));
+        const b = Array.from({ length: n }, (_, i) => (i < up ? 1 : i < up + down ? 0 : i % 2));
+        const t = pairedItemTest(a, b, 1);
+        const excludes = t.low > 0 || t.high < 0;
+        assert.equal(excludes, t.p < 0.05, `${up} up, ${down} down: [${t.low}, ${t.high}], p ${t.p}`);
+      }
+  });
+
   const a = Array.from({ length: 100 }, (_, i) => (i % 3 === 0 ? 0 : 1));
   const b = a.map((x, i) => (i % 9 === 0 ? 1 : i % 10 === 1 ? 0 : x));
   it('uses exact McNemar for single binary samples, with a paired interval narrower than the unpaired one', () => {

@@ -28,13 +28,15 @@ function sameValue(a: { re: number; im: number }, b: { re: number; im: number })
   return closeEnough(a.re, b.re) && closeEnough(a.im, b.im);
 }
 
-/** Numbers at the sample points; null when fewer than 3 points give finite values for both. */
-function sampleBoth(
-  a: Expr,
-  b: Expr,
-  vars: string[],
-): Array<[{ re: number; im: number }, { re: number; im: number }]> | null {
-  const out: Array<[{ re: number; im: number }, { re: number; im: number }]> = [];
+type Point = [{ re: number; im: number }, { re: number; im: number }];
+
+/**
+ * Values of both sides at the sample points. Null when they cannot be compared: a point where one side
+ * is defined and the other is not (different domains are different answers), or fewer than 3 points where
+ * both are defined (two expressions that are empty or undefined everywhere are never "equal").
+ */
+function sampleBoth(a: Expr, b: Expr, vars: string[]): Point[] | 'differ' | null {
+  const out: Point[] = [];
   for (let i = 0; i < POINTS.length; i++) {
     const sub: Record<string, number> = {};
     vars.forEach((v, j) => {
@@ -43,6 +45,7 @@ function sampleBoth(
     const x = numeric(a.subs(sub));
     const y = numeric(b.subs(sub));
     if (x && y) out.push([x, y]);
+    else if (x || y) return 'differ';
   }
   return out.length >= 3 ? out : null;
 }
@@ -77,6 +80,7 @@ function valuesEqual(a: Expr, b: Expr): boolean {
   }
   if (vars.length > 6) return a.isSame(b);
   const pts = sampleBoth(a, b, vars);
+  if (pts === 'differ') return false;
   if (!pts) return a.isSame(b);
   return pts.every(([x, y]) => sameValue(x, y));
 }
@@ -90,7 +94,7 @@ function equationsEqual(a: Expr, b: Expr): boolean {
   const db = ce().box(['Subtract', bl, br] as never);
   const vars = [...new Set([...da.unknowns, ...db.unknowns])].sort();
   const pts = sampleBoth(da, db, vars);
-  if (!pts) return false;
+  if (!pts || pts === 'differ') return false;
   let ratio: number | null = null;
   for (const [x, y] of pts) {
     if (Math.abs(y.re) < 1e-12) {

@@ -8,11 +8,22 @@ export function choicesOf(item: Item): { letters: string; options: string[] } {
   return { letters, options };
 }
 
-/** Scores a multiple-choice response: the chosen letter against the gold letter. */
+/**
+ * Scores a multiple-choice response: the chosen letter against the gold letter. A hedge ("either C or
+ * E") and a letter that is not an option are no answer (see extractChoice for the policy).
+ */
 export const choiceScorer: Scorer = (completion, item) => {
   const { letters, options } = choicesOf(item);
   const found = extractChoice(completion.text, letters, options);
-  if (!found) return { extracted: null, verdict: 'no-answer', value: 0 };
+  if (!found?.letter) {
+    const rule = found?.method ?? 'none';
+    return {
+      extracted: null,
+      verdict: 'no-answer',
+      value: 0,
+      scoring: { rule, extracted: null, normalized: null, method: null },
+    };
+  }
   // two options with the same text are the same answer (a few AQuA and CommonsenseQA items repeat one)
   const text = (letter: string) => normalizeOptionText(options[letters.indexOf(letter)] ?? `\u0000${letter}`);
   const ok = found.letter === item.target || text(found.letter) === text(item.target);
@@ -20,7 +31,12 @@ export const choiceScorer: Scorer = (completion, item) => {
     extracted: found.letter,
     verdict: ok ? 'correct' : 'incorrect',
     value: ok ? 1 : 0,
-    details: { extraction: found.method },
+    scoring: {
+      rule: found.method,
+      extracted: found.letter,
+      normalized: { gold: item.target, answer: found.letter },
+      method: 'exact',
+    },
   };
 };
 

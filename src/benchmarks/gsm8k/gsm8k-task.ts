@@ -40,13 +40,25 @@ export function gsm8kItems(file: string, text: string): Item[] {
 /** GSM8K scorer: the explicit or last number, compared numerically (commas, currency, units ignored). */
 export const gsm8kScorer: Scorer = (completion, item) => {
   const found = extractNumber(completion.text);
-  if (!found) return { extracted: null, verdict: 'no-answer', value: 0 };
+  if (!found) {
+    return {
+      extracted: null,
+      verdict: 'no-answer',
+      value: 0,
+      scoring: { rule: 'none', extracted: null, normalized: null, method: null },
+    };
+  }
   const ok = sameNumber(found.value, item.target);
   return {
     extracted: found.value,
     verdict: ok ? 'correct' : 'incorrect',
     value: ok ? 1 : 0,
-    details: { extraction: found.method },
+    scoring: {
+      rule: found.method,
+      extracted: found.value,
+      normalized: { gold: item.target, answer: found.value },
+      method: 'numeric',
+    },
   };
 };
 

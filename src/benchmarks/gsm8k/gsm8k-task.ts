@@ -79,7 +79,7 @@ export function gsm8kTask(args: Record<string, unknown> = {}): Task {
     },
     prompt,
     scorer: gsm8kScorer,
-    scorerVersion: 'gsm8k-number-1',
+    scorerVersion: 'gsm8k-number-2',
     metrics: mathAccuracyMetrics,
   };
 }

@@ -62,7 +62,11 @@ test('rescore re-scores stored responses without the model and records the score
   assert.equal(out.changed, 4);
   assert.equal(out.retried, 1);
   assert.deepEqual(out.errors, { timeout: 1 });
-  assert.deepEqual(out.transitions, { 'incorrect -> correct': 2, 'incorrect -> no-answer': 1, 'error -> correct': 1 });
+  assert.deepEqual(out.transitions, {
+    'incorrect -> correct': 2,
+    'incorrect -> no-answer': 1,
+    'error -> correct': 1,
+  });
   const why = new Map(out.changes.map((c) => [c.itemId, c.why]));
   assert.deepEqual(why.get('0'), [
     'scorer crude-0 -> gsm8k-number-2',

@@ -1,11 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { normalizeLatex } from '../../core/extract/normalize-latex.ts';
-import {
-  type Equivalence,
-  normalizePair,
-  quickEquivalent,
-} from '../../core/equivalence/quick-equivalent.ts';
+import { type Equivalence, normalizePair, quickEquivalent } from '../../core/equivalence/quick-equivalent.ts';
 import type { CheckReply, CheckRequest } from './equivalence-worker.ts';
 
 export interface EquivalencePoolOptions {

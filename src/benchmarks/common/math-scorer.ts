@@ -25,11 +25,21 @@ export function mathScorer(pool: () => EquivalencePool): Scorer {
       };
     }
     const eq = await pool().check(item.target, found.answer);
-    const scoring = { rule: found.method, extracted: found.answer, normalized: eq.normalized, method: eq.method };
+    const scoring = {
+      rule: found.method,
+      extracted: found.answer,
+      normalized: eq.normalized,
+      method: eq.method,
+    };
     if (eq.method === 'timeout' || eq.method === 'error') {
       const error = eq.method === 'timeout' ? SCORER_TIMEOUT : SCORER_CRASH;
       return { extracted: found.answer, verdict: 'error', value: null, scoring, error };
     }
-    return { extracted: found.answer, verdict: eq.equal ? 'correct' : 'incorrect', value: eq.equal ? 1 : 0, scoring };
+    return {
+      extracted: found.answer,
+      verdict: eq.equal ? 'correct' : 'incorrect',
+      value: eq.equal ? 1 : 0,
+      scoring,
+    };
   };
 }

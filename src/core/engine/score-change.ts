@@ -51,12 +51,14 @@ export function scoreChange(
   if (before.scorerVersion !== after.scorerVersion)
     why.push(`scorer ${before.scorerVersion ?? 'unknown'} -> ${after.scorerVersion ?? 'unknown'}`);
   if (before.verdict === 'error') why.push(`re-tried after ${before.error ?? 'an error'}`);
-  if (before.rule !== after.rule) why.push(`extraction rule ${before.rule ?? 'unknown'} -> ${after.rule ?? 'none'}`);
+  if (before.rule !== after.rule)
+    why.push(`extraction rule ${before.rule ?? 'unknown'} -> ${after.rule ?? 'none'}`);
   if (before.extracted !== after.extracted)
     why.push(`extracted ${show(before.extracted)} -> ${show(after.extracted)}`);
   else if (before.answer !== after.answer && before.answer !== null)
     why.push(`normalised answer ${show(before.answer)} -> ${show(after.answer)}`);
-  if (before.method !== after.method) why.push(`equivalence ${before.method ?? 'unknown'} -> ${after.method ?? 'none'}`);
+  if (before.method !== after.method)
+    why.push(`equivalence ${before.method ?? 'unknown'} -> ${after.method ?? 'none'}`);
   if (after.verdict === 'error') why.push(after.error ?? 'error');
   if (why.length === 0) why.push('same answer, judged differently');
   return { ...key, before, after, why };

@@ -10,6 +10,10 @@ export function mathEquivalent(gold: string, pred: string): Equivalence {
   const quick = quickEquivalent(gold, pred);
   if (quick) return quick;
   const normalized = normalizePair(gold, pred);
-  const r = compareAnswers(normalized.gold, normalized.answer, (x, y) => quickLeaf(x, y) ?? symbolicLeaf(x, y));
+  const r = compareAnswers(
+    normalized.gold,
+    normalized.answer,
+    (x, y) => quickLeaf(x, y) ?? symbolicLeaf(x, y),
+  );
   return { equal: r === true, method: 'symbolic', normalized };
 }

@@ -69,19 +69,22 @@ function parse(s: string): Expr | null {
   return e;
 }
 
-/** Equal as values: numerically for constants, by sampling the free variables otherwise. */
+/**
+ * Equal as values: numerically for constants, by sampling the free variables otherwise. Never equal
+ * because both sides are undefined or empty: a value must be defined and the same on both sides.
+ */
 function valuesEqual(a: Expr, b: Expr): boolean {
   const vars = [...new Set([...a.unknowns, ...b.unknowns])].sort();
   if (vars.length === 0) {
+    // two values that are both undefined (1/0 and 2/0) are never the same answer
     const x = numeric(a);
     const y = numeric(b);
-    if (x && y) return sameValue(x, y);
-    return a.isSame(b);
+    return x !== null && y !== null && sameValue(x, y);
   }
   if (vars.length > 6) return a.isSame(b);
   const pts = sampleBoth(a, b, vars);
-  if (pts === 'differ') return false;
-  if (!pts) return a.isSame(b);
+  // nothing to compare: expressions undefined at (almost) every point are not shown equal
+  if (pts === 'differ' || pts === null) return false;
   return pts.every(([x, y]) => sameValue(x, y));
 }
 

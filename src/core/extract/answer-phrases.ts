@@ -59,10 +59,7 @@ export function answerPhrases(text: string): AnswerPhrase[] {
  * is" / "Answer:" statement; only phrases for which `usable` holds count ("Final Answer: The final answer
  * is $x$" reads the inner, later one).
  */
-export function lastAnswerPhrase(
-  text: string,
-  usable: (p: AnswerPhrase) => boolean,
-): AnswerPhrase | null {
+export function lastAnswerPhrase(text: string, usable: (p: AnswerPhrase) => boolean): AnswerPhrase | null {
   const phrases = answerPhrases(text).filter(usable);
   const finals = phrases.filter((p) => p.kind === 'final-answer');
   return finals.at(-1) ?? phrases.at(-1) ?? null;

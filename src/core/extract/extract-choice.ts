@@ -7,7 +7,10 @@ import { cutAtNextQuestion } from './answer-phrases.ts';
  */
 export interface ChoiceAnswer {
   letter: string | null;
-  method: Extract<ExtractionRule, 'choice-letter' | 'option-text' | 'last-letter' | 'hedged' | 'invalid-letter'>;
+  method: Extract<
+    ExtractionRule,
+    'choice-letter' | 'option-text' | 'last-letter' | 'hedged' | 'invalid-letter'
+  >;
 }
 
 function escapeRe(s: string): string {
@@ -113,7 +116,9 @@ export function extractChoice(
 
   const tail = text.trim().slice(-200);
   const lastLine = tail.split('\n').at(-1) ?? '';
-  const hedge = new RegExp(String.raw`(?<![a-zA-Z])\(?([${upper}])\)?\s*(?:or|/)\s*\(?([${upper}])\)?(?![a-zA-Z])`);
+  const hedge = new RegExp(
+    String.raw`(?<![a-zA-Z])\(?([${upper}])\)?\s*(?:or|/)\s*\(?([${upper}])\)?(?![a-zA-Z])`,
+  );
   const h = hedge.exec(lastLine);
   if (h && h[1] !== h[2]) return { letter: null, method: 'hedged' };
   const standalone = new RegExp(

@@ -58,8 +58,9 @@ export function lastNumber(text: string): string | null {
 
 const HASHES = /####\s*([^\n]*)/g;
 
-/** The number must open a statement that overrides an earlier box: "the answer is 5", not "is 9 - 4 = 5". */
+/** A statement that overrides an earlier box opens with its number: "the answer is 5", not "is 9 - 4 = 5". */
 const OPENS_WITH_NUMBER = /^[\s*:$€£¥(\\{}a-z]{0,16}?-?[$€£¥]?\s?\d/;
+const THEN_ARITHMETIC = /^\D{0,16}?\d[\d,.]*\s*[-+*/×÷=]\s*\d/;
 
 /**
  * The numeric answer of a GSM8K-style response: the latest explicit answer, where "#### N", an answer
@@ -79,7 +80,9 @@ export function extractNumber(input: string): NumberAnswer | null {
   if (box && boxed !== null) found.push({ at: box.start, value: boxed, method: 'boxed' });
   const phrase = lastAnswerPhrase(
     text,
-    (p) => firstNumber(p.span) !== null && (!box || p.start < box.end || OPENS_WITH_NUMBER.test(p.span)),
+    (p) =>
+      firstNumber(p.span) !== null &&
+      (!box || p.start < box.end || (OPENS_WITH_NUMBER.test(p.span) && !THEN_ARITHMETIC.test(p.span))),
   );
   if (phrase) found.push({ at: phrase.start, value: firstNumber(phrase.span)!, method: phrase.kind });
   found.sort((a, b) => a.at - b.at);

@@ -119,7 +119,10 @@ export function normalizeLatex(input: string): string {
     (m, before: string, inner: string) => (UNIT_TEXT.test(inner) ? before : m),
   );
   // ordinals: 12^{\mathrm{th}}, 3^{rd}, 1st
-  s = s.replace(/(\d)\s*(?:\^\s*\{?\s*(?:\\(?:mathrm|text|textrm)\s*)?\{?\s*(?:st|nd|rd|th)\s*\}?\s*\}?|(?:st|nd|rd|th)\b)/g, '$1');
+  s = s.replace(
+    /(\d)\s*(?:\^\s*\{?\s*(?:\\(?:mathrm|text|textrm)\s*)?\{?\s*(?:st|nd|rd|th)\s*\}?\s*\}?|(?:st|nd|rd|th)\b)/g,
+    '$1',
+  );
   s = unwrap(s, ['\\text', '\\textbf', '\\mathbf', '\\mbox', '\\mathrm', '\\textrm', '\\boxed']);
   s = dropUnitWords(s);
   s = braceShortArgs(s);
@@ -142,6 +145,7 @@ export function normalizeLatex(input: string): string {
   s = s.replace(/(?:\\leq?(?![a-zA-Z])|≤)\s*/g, '\\le').replace(/(?:\\geq?(?![a-zA-Z])|≥)\s*/g, '\\ge');
   s = s.replace(/\\inf(?:inity)?(?![a-zA-Z])/g, '\\infty').replace(/\+\\infty/g, '\\infty');
   s = inequalityToInterval(s);
+  s = s.replace(/^(?:\\\{\\\}|\\varnothing|\{\})$/, '\\emptyset');
   s = s.replace(/^\((?:[A-Ea-e])\)$/, (m) => m.slice(1, 2).toUpperCase());
   return s;
 }

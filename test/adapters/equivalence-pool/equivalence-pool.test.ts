@@ -67,7 +67,10 @@ test('a check that hangs is retried once on a fresh worker, then resolves as a t
   assert.deepEqual(hang, { equal: false, method: 'timeout' });
   assert.deepEqual(fine, { equal: true, method: 'symbolic' });
   assert.ok(pool.stats.retries >= 1 && pool.stats.timeouts >= 1 && pool.stats.restarts >= 2);
-  assert.deepEqual(await verdict(pool.check('\\sin^2 x+\\cos^2 x', '1')), { equal: true, method: 'symbolic' });
+  assert.deepEqual(await verdict(pool.check('\\sin^2 x+\\cos^2 x', '1')), {
+    equal: true,
+    method: 'symbolic',
+  });
 });
 
 test('answers over the input-size cap are refused without being parsed', async () => {

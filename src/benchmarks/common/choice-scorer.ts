@@ -1,5 +1,6 @@
 import { extractChoice, normalizeOptionText } from '../../core/extract/extract-choice.ts';
 import type { Item, Scorer } from '../../core/task/task.ts';
+import { noAnswerScore } from './no-answer-score.ts';
 
 /** The option letters and texts a multiple-choice item carries in its metadata. */
 export function choicesOf(item: Item): { letters: string; options: string[] } {
@@ -15,15 +16,7 @@ export function choicesOf(item: Item): { letters: string; options: string[] } {
 export const choiceScorer: Scorer = (completion, item) => {
   const { letters, options } = choicesOf(item);
   const found = extractChoice(completion.text, letters, options);
-  if (!found?.letter) {
-    const rule = found?.method ?? 'none';
-    return {
-      extracted: null,
-      verdict: 'no-answer',
-      value: 0,
-      scoring: { rule, extracted: null, normalized: null, method: null },
-    };
-  }
+  if (!found?.letter) return noAnswerScore(found?.method ?? 'none');
   // two options with the same text are the same answer (a few AQuA and CommonsenseQA items repeat one)
   const text = (letter: string) => normalizeOptionText(options[letters.indexOf(letter)] ?? `\u0000${letter}`);
   const ok = found.letter === item.target || text(found.letter) === text(item.target);

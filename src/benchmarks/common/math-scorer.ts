@@ -1,6 +1,7 @@
 import type { EquivalencePool } from '../../adapters/equivalence-pool/equivalence-pool.ts';
 import { extractMathAnswer } from '../../core/extract/extract-math-answer.ts';
 import type { Scorer } from '../../core/task/task.ts';
+import { noAnswerScore } from './no-answer-score.ts';
 
 /** The error a sample records when the equivalence engine gave no verdict in time, twice. */
 export const SCORER_TIMEOUT = 'scorer-timeout';
@@ -16,14 +17,7 @@ export const SCORER_CRASH = 'scorer-crash';
 export function mathScorer(pool: () => EquivalencePool): Scorer {
   return async (completion, item) => {
     const found = extractMathAnswer(completion.text);
-    if (!found) {
-      return {
-        extracted: null,
-        verdict: 'no-answer',
-        value: 0,
-        scoring: { rule: 'none', extracted: null, normalized: null, method: null },
-      };
-    }
+    if (!found) return noAnswerScore('none');
     const eq = await pool().check(item.target, found.answer);
     const scoring = {
       rule: found.method,

@@ -19,6 +19,8 @@ export interface RescoreOutcome {
   errors: Record<string, number>;
   /** Samples whose item is no longer in the dataset: left as they were. */
   missingItems: number;
+  /** Re-scored samples by extraction rule ("boxed", "last-expression", ...): fallbacks are visible apart. */
+  rules: Record<string, number>;
   /** Count of each verdict transition, e.g. "incorrect -> correct". */
   transitions: Record<string, number>;
   /** Every sample whose verdict or extracted answer changed, with why. */
@@ -53,6 +55,7 @@ export async function rescoreRun(
   const changes: ScoreChange[] = [];
   const transitions: Record<string, number> = {};
   const errors: Record<string, number> = {};
+  const rules: Record<string, number> = {};
   let rescored = 0;
   let retried = 0;
   let missingItems = 0;
@@ -94,6 +97,8 @@ export async function rescoreRun(
     }
     rescored++;
     countError(next);
+    const rule = next.scoring?.rule ?? 'unknown';
+    rules[rule] = (rules[rule] ?? 0) + 1;
     const change = scoreChange(s, scoreState(s), scoreState(next));
     if (change) {
       changes.push(change);
@@ -117,6 +122,7 @@ export async function rescoreRun(
     retried,
     errors,
     missingItems,
+    rules,
     transitions,
     changes,
     metrics,

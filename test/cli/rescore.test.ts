@@ -53,6 +53,7 @@ test('rescore re-scores stored responses without the model and records the score
     changed: number;
     retried: number;
     errors: Record<string, number>;
+    rules: Record<string, number>;
     transitions: Record<string, number>;
     changes: { itemId: string; why: string[] }[];
     scorerVersion: string;
@@ -62,6 +63,7 @@ test('rescore re-scores stored responses without the model and records the score
   assert.equal(out.changed, 4);
   assert.equal(out.retried, 1);
   assert.deepEqual(out.errors, { timeout: 1 });
+  assert.deepEqual(out.rules, { 'answer-is': 2, none: 1, hashes: 1 });
   assert.deepEqual(out.transitions, {
     'incorrect -> correct': 2,
     'incorrect -> no-answer': 1,
@@ -105,6 +107,7 @@ test('rescore re-scores stored responses without the model and records the score
   });
   assert.equal(text.status, 0, text.stderr);
   assert.match(text.stdout, /0 changed/);
+  assert.match(text.stdout, /extraction rules: answer-is 2, none 1, hashes 1/);
   assert.match(text.stdout, /errors \(excluded from scores\): 1 timeout/);
 });
 

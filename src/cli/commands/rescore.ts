@@ -32,6 +32,9 @@ export function registerRescore(program: Command): void {
           `run ${r.runId}: ${r.rescored} of ${r.samples} samples re-scored with ${r.scorerVersion}, ${r.changed} changed` +
             `${r.retried ? `, ${r.retried} scorer errors re-tried` : ''}` +
             `${r.missingItems ? `, ${r.missingItems} left as they were (item not in the dataset)` : ''}\n` +
+            `extraction rules: ${Object.entries(r.rules)
+              .map(([rule, n]) => `${rule} ${n}`)
+              .join(', ')}\n` +
             `${errors ? `errors (excluded from scores): ${errors}\n` : ''}` +
             `${Object.entries(r.transitions)
               .map(([t, n]) => `  ${t}: ${n}\n`)

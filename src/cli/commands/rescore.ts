@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { positiveInt } from '../parse-options.ts';
 import { withStore } from '../with-store.ts';
 
 export function registerRescore(program: Command): void {
@@ -8,13 +9,13 @@ export function registerRescore(program: Command): void {
     .argument('<run>', 'run id')
     .option('--data-dir <dir>', 'local mirror of benchmark datasets (env: YARDSTICK_DATA_DIR)')
     .option('--json', 'print JSON (every change, with why)')
-    .option('--changes <n>', 'changed samples to list (default 20)')
+    .option('--changes <n>', 'changed samples to list', positiveInt, 20)
     .addHelpText(
       'after',
       "\nEach sample keeps the scorer version and how it was scored (extraction rule, compared forms, equivalence\nmethod); the run's result is updated. Scorer errors (scorer-timeout) are re-tried; every changed sample is\nlisted with why.\n\nExamples:\n  $ yardstick runs\n  $ yardstick rescore RUN_ID --json",
     )
     .action(
-      async (runId: string, opts: { dataDir?: string; json?: boolean; changes?: string }, cmd: Command) => {
+      async (runId: string, opts: { dataDir?: string; json?: boolean; changes: number }, cmd: Command) => {
         const { rescoreRun } = await import('../../app/rescore-run.ts');
         const { builtinRegistry } = await import('../../registry/builtin.ts');
         const { defaultDatasetContext } = await import('../../adapters/datasets/resolve-dataset-file.ts');
@@ -27,7 +28,7 @@ export function registerRescore(program: Command): void {
         const errors = Object.entries(r.errors)
           .map(([why, n]) => `${n} ${why}`)
           .join(', ');
-        const shown = r.changes.slice(0, opts.changes ? Number(opts.changes) : 20);
+        const shown = r.changes.slice(0, opts.changes);
         process.stdout.write(
           `run ${r.runId}: ${r.rescored} of ${r.samples} samples re-scored with ${r.scorerVersion}, ${r.changed} changed` +
             `${r.retried ? `, ${r.retried} scorer errors re-tried` : ''}` +

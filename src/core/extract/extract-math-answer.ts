@@ -35,8 +35,9 @@ const JUDGEMENT =
 function readsLikeAnswer(p: AnswerPhrase): boolean {
   const t = trimAnswerSpan(p.span);
   if (!t || JUDGEMENT.test(t)) return false;
-  const words = t.split(/\s+/).length;
-  return /[\d$\\]/.test(t) ? words <= 12 : words <= 3;
+  // words of prose (not LaTeX commands, not one-letter symbols): an answer has few, a remark many
+  const prose = t.replace(/\\[a-zA-Z]+/g, ' ').match(/[A-Za-z]{2,}/g)?.length ?? 0;
+  return /[\d$\\]/.test(t) ? prose <= 6 : t.split(/\s+/).length <= 3;
 }
 
 /** The last math span ($…$, \(…\), \[…\]) of a text, else its last number; null when it has neither. */

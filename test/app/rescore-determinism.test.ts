@@ -55,7 +55,10 @@ test('rescoring the same stored MATH-500 responses 10 times gives identical verd
   );
   const ctx = { dataDir: sharedPath('datasets'), cacheDir: join(dir, 'cache'), online: false };
   const burners: ChildProcess[] = [0, 1].map(() =>
-    spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }),
+    // each stops by itself after 5 minutes should this test die before it kills them
+    spawn(process.execPath, ['-e', 'const end = Date.now() + 300000; while (Date.now() < end);'], {
+      stdio: 'ignore',
+    }),
   );
   const verdicts: Map<string, string>[] = [];
   try {

@@ -72,6 +72,7 @@ async function bench(store: Store) {
         scorerVersion: 'gsm8k-v1',
         target: '72',
         tags: {},
+        scoring: null,
         createdAt,
       });
       if (batch.length === BATCH) {

@@ -218,6 +218,7 @@ export function sampleToRow(s: SampleRecord): SamplesTable {
     scorer_version: s.scorerVersion,
     target: s.target,
     tags: JSON.stringify(s.tags),
+    scoring: s.scoring === null ? null : JSON.stringify(s.scoring),
     created_at: s.createdAt,
   };
 }
@@ -241,6 +242,7 @@ export function sampleFromRow(row: SamplesTable): SampleRecord {
     scorerVersion: row.scorer_version,
     target: row.target,
     tags: JSON.parse(row.tags),
+    scoring: row.scoring === null || row.scoring === undefined ? null : JSON.parse(row.scoring),
     createdAt: row.created_at,
   });
 }

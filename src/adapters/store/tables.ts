@@ -93,6 +93,8 @@ export interface SamplesTable {
   target: string | null;
   /** JSON object of string labels (subject, level). */
   tags: string;
+  /** JSON of core/schema/scoring.ts, or null. */
+  scoring: string | null;
   created_at: string;
 }
 

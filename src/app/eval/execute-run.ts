@@ -203,6 +203,7 @@ async function toSample(
     scorerVersion: task.scorerVersion,
     target: unit.item.target,
     tags: itemTags(unit.item),
+    scoring: null,
     createdAt: new Date().toISOString(),
   };
   const completion = generation?.completions[0];
@@ -235,7 +236,8 @@ async function toSample(
       extracted: score.extracted,
       verdict: score.verdict,
       score: score.value,
-      error: null,
+      scoring: score.scoring ?? null,
+      error: score.error ?? null,
     };
   } catch (err) {
     return {

@@ -33,6 +33,7 @@ const emptyShape: Record<keyof SampleRecord, true> = {
   scorerVersion: true,
   target: true,
   tags: true,
+  scoring: true,
   createdAt: true,
 };
 

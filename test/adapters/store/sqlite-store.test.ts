@@ -12,14 +12,18 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 storeConformance('SQLite file', () => openSqliteStore(join(dir, 'sub', 'store.db')));
 
-/** Per migration: SQL that undoes it, and a query that finds what it made (so the test can remove the newest). */
+// How to undo each migration, and a query that finds what it made: the newest one is undone below.
 const UNDO: Record<string, { undo: string; made: string }> = {
   '0002-response-cache': {
     undo: 'drop table responses',
     made: "select name from sqlite_master where type = 'table' and name = 'responses'",
   },
+  '0012-sample-scoring': {
+    undo: 'alter table samples drop column scoring',
+    made: "select name from pragma_table_info('samples') where name = 'scoring'",
+  },
   '0016-sample-target-and-tags': {
-    undo: 'drop index samples_run_verdict_score; alter table samples drop column target; alter table samples drop column tags; create index samples_run_verdict_score on samples (run_id, verdict, score)',
+    undo: 'alter table samples drop column target; alter table samples drop column tags',
     made: "select name from pragma_table_info('samples') where name in ('target', 'tags')",
   },
 };

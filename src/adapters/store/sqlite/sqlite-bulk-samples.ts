@@ -18,6 +18,7 @@ const COLUMNS = [
   'scorer_version',
   'target',
   'tags',
+  'scoring',
   'created_at',
 ] as const satisfies readonly (keyof SamplesTable)[];
 

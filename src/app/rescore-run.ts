@@ -21,7 +21,8 @@ export interface RescoreOutcome {
  * Re-scores a run's stored responses with the task's current scorer, without calling the model:
  * the task is rebuilt from the run spec's task reference, every sample with a response is scored
  * again, and the samples are written back with the new verdict, extracted answer, score and
- * scorerVersion. Samples recorded as errors (no response) are left untouched.
+ * scorerVersion. Samples recorded as errors (no response) are left untouched. The new samples and the
+ * run's result are written in one transaction.
  */
 export async function rescoreRun(
   store: Store,
@@ -57,7 +58,6 @@ export async function rescoreRun(
       extracted: score.extracted,
       scorerVersion: task.scorerVersion,
     });
-    if (out.length >= 500) await store.putSamples(out.splice(0));
     scored.push({
       itemId: s.itemId,
       sampleIndex: s.sampleIndex,
@@ -66,9 +66,12 @@ export async function rescoreRun(
       extracted: score.extracted,
     });
   }
-  await store.putSamples(out);
   const metrics = task.metrics.map((m) => m(scored));
-  if (run.status === 'finished') await recordRunResults(store, run.spec, metrics);
+  // One transaction: a kill leaves the old verdicts and result or the new ones, never a mix.
+  await store.atomically(async (tx) => {
+    await tx.putSamples(out);
+    if (run.status === 'finished') await recordRunResults(tx, run.spec, metrics);
+  });
   return {
     runId,
     scorerVersion: task.scorerVersion,

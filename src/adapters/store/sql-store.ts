@@ -92,9 +92,18 @@ export class SqlStore implements Store {
     this.bulkSamples = bulkSamples;
   }
 
+  /** Runs fn in a transaction, or in the one this store already is. */
+  private transact<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    return this.db.isTransaction ? fn(this.db) : this.db.transaction().execute(fn);
+  }
+
+  atomically<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    return this.transact((trx) => fn(new SqlStore(trx, this.dialect, this.location)));
+  }
+
   async importBatch(batch: ImportBatch): Promise<ImportCounts> {
     const now = new Date().toISOString();
-    await this.db.transaction().execute(async (trx) => {
+    await this.transact(async (trx) => {
       await upsert(
         trx,
         'models',
@@ -189,7 +198,7 @@ export class SqlStore implements Store {
       await this.db.connection().execute(async () => bulk(rows));
       return;
     }
-    await this.db.transaction().execute(async (trx) => {
+    await this.transact(async (trx) => {
       await upsert(
         trx,
         'samples',
@@ -201,7 +210,7 @@ export class SqlStore implements Store {
 
   async recordSamples(samples: SampleRecord[], responses: CachedResponse[]): Promise<void> {
     if (samples.length === 0 && responses.length === 0) return;
-    await this.db.transaction().execute(async (trx) => {
+    await this.transact(async (trx) => {
       const rows = responses.map((r) => responseToRow(r));
       for (const part of chunks(rows, 6)) {
         await trx

@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { redactKnown, redactKnownValue } from '../adapters/providers/redact.ts';
 import { renderPng } from '../adapters/render/render-png.ts';
 import { renderSvg } from '../adapters/render/render-svg.ts';
 import type { Store } from '../adapters/store/store.ts';
@@ -61,8 +62,8 @@ export async function renderFigure(
   overrides: Record<string, unknown> = {},
   scale = 2,
 ): Promise<{ spec: VlSpec; svg: string; png: Buffer }> {
-  const spec = chartSpec(input, overrides);
-  const svg = await renderSvg(spec, input.preset.id);
+  const spec = redactKnownValue(chartSpec(input, overrides));
+  const svg = redactKnown(await renderSvg(spec, input.preset.id));
   const png = await renderPng(svg, scale);
   return { spec, svg, png };
 }
@@ -110,6 +111,6 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
     figures.push({ id, title, ...files, crowded: spec.usermeta.crowded });
   }
   const index = join(opts.outDir, 'index.html');
-  await writeFile(index, reportHtml(opts.title ?? 'Yardstick report', sections, await scripts));
+  await writeFile(index, redactKnown(reportHtml(opts.title ?? 'Yardstick report', sections, await scripts)));
   return { index, figures };
 }

@@ -1,4 +1,5 @@
 import { type Kysely, type Transaction, sql } from 'kysely';
+import { redactKnownValue } from '../providers/redact.ts';
 import type {
   Benchmark,
   FigurePreset,
@@ -160,7 +161,8 @@ export class SqlStore implements Store {
     return rows.map(figureFromRow);
   }
 
-  async createRun(spec: RunSpec): Promise<void> {
+  async createRun(input: RunSpec): Promise<void> {
+    const spec = redactKnownValue(input);
     await this.db
       .insertInto('runs')
       .values({
@@ -190,8 +192,9 @@ export class SqlStore implements Store {
     return rows.map(runFromRow);
   }
 
-  async putSamples(samples: SampleRecord[]): Promise<void> {
-    if (samples.length === 0) return;
+  async putSamples(input: SampleRecord[]): Promise<void> {
+    if (input.length === 0) return;
+    const samples = redactKnownValue(input);
     const bulk = this.bulkSamples;
     if (bulk) {
       const rows = samples.map(sampleToRow);
@@ -208,8 +211,11 @@ export class SqlStore implements Store {
     });
   }
 
-  async recordSamples(samples: SampleRecord[], responses: CachedResponse[]): Promise<void> {
-    if (samples.length === 0 && responses.length === 0) return;
+  async recordSamples(inputSamples: SampleRecord[], inputResponses: CachedResponse[]): Promise<void> {
+    if (inputSamples.length === 0 && inputResponses.length === 0) return;
+    // What a model or a server sent may quote a key back: no secret this process knows is written.
+    const samples = redactKnownValue(inputSamples);
+    const responses = redactKnownValue(inputResponses);
     await this.transact(async (trx) => {
       const rows = responses.map((r) => responseToRow(r));
       for (const part of chunks(rows, 6)) {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { stripCredentials } from '../../adapters/providers/url-credentials.ts';
 import type { Store } from '../../adapters/store/store.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import { parseModelSpec } from '../../core/engine/model-spec.ts';
@@ -65,6 +66,8 @@ export async function planRun(
   dataset: DatasetContext,
 ): Promise<PlannedRun> {
   const model = parseModelSpec(o.model, o.apiKeyEnv);
+  // user:password in a base URL is used for this process's requests and never recorded.
+  if (typeof model.args.baseUrl === 'string') model.args.baseUrl = stripCredentials(model.args.baseUrl);
   const concurrency = o.concurrency ?? 8;
   const providerArgs = { ...model.args, concurrency, ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}) };
   const provider = await registry.build<{ close(): Promise<void> }>('provider', model.provider, providerArgs);

@@ -73,7 +73,7 @@ export async function planRun(
   const provider = await registry.build<{ close(): Promise<void> }>('provider', model.provider, providerArgs);
   await provider.value.close();
   const { value: task, ref } = await registry.rebuild<Task>(taskRef(o.benchmark, o.taskArgs));
-  const draft = RunSpec.parse({
+  const parsed = RunSpec.safeParse({
     id: 'pending',
     model: o.modelId ?? model.slug,
     provider: provider.ref,
@@ -90,6 +90,12 @@ export async function planRun(
     toolVersion: o.toolVersion,
     createdAt: new Date().toISOString(),
   });
+  if (!parsed.success) {
+    // One line naming the field, never a validation dump.
+    const issue = parsed.error.issues[0]!;
+    throw new UserError(`run spec: ${issue.path.join('.') || '(spec)'}: ${issue.message}`, EXIT.usage);
+  }
+  const draft = parsed.data;
   const items = await runItems(task, draft, dataset);
   const stamp = draft.createdAt.replace(/[-:T]/g, '').slice(0, 14);
   const spec: RunSpec = {

@@ -39,6 +39,8 @@ export interface ReportFigure {
   specFile: string;
   /** Labels that found no free position (normally none). */
   crowded: string[];
+  /** Why the figure could not be drawn (its options were refused); null when it was drawn. */
+  error: string | null;
 }
 
 export interface ReportSummary {
@@ -86,13 +88,33 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
   const figures: ReportFigure[] = [];
   for (const input of inputs) {
     const description = await caption(input);
-    const { spec, svg, png } = await renderFigure(
-      input,
-      { description: renderDescriptionPlain(description) },
-      opts.scale ?? 2,
-    );
     const id = input.preset.id;
     const files = { svgFile: `${id}.svg`, pngFile: `${id}.png`, specFile: `${id}.vl.json` };
+    let drawn: Awaited<ReturnType<typeof renderFigure>>;
+    try {
+      drawn = await renderFigure(
+        input,
+        { description: renderDescriptionPlain(description) },
+        opts.scale ?? 2,
+      );
+    } catch (err) {
+      // Options the chart schema or Vega refuse: the error takes the figure's place, the others are drawn.
+      if (!(err instanceof UserError)) throw err;
+      const title = input.preset.title;
+      sections.push({
+        id,
+        title,
+        description,
+        svg: '',
+        spec: null,
+        png: '',
+        svgFile: '',
+        error: err.message,
+      });
+      figures.push({ id, title, ...files, crowded: [], error: err.message });
+      continue;
+    }
+    const { spec, svg, png } = drawn;
     await Promise.all([
       writeFile(join(opts.outDir, files.svgFile), svg),
       writeFile(join(opts.outDir, files.pngFile), png),
@@ -107,8 +129,9 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
       spec,
       png: files.pngFile,
       svgFile: files.svgFile,
+      error: null,
     });
-    figures.push({ id, title, ...files, crowded: spec.usermeta.crowded });
+    figures.push({ id, title, ...files, crowded: spec.usermeta.crowded, error: null });
   }
   const index = join(opts.outDir, 'index.html');
   await writeFile(index, redactKnown(reportHtml(opts.title ?? 'Yardstick report', sections, await scripts)));

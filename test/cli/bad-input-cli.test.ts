@@ -8,6 +8,10 @@ import { runCli } from '../helpers/run-cli.ts';
 const dir = mkdtempSync(join(tmpdir(), 'ys-bad-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
+/** `eval` of a model on a closed local port: every check here fails before any request. */
+const evalOn = (store: string, ...args: string[]) =>
+  runCli(['--store', store, 'eval', '-m', 'openai:x@http://127.0.0.1:9/v1', ...args]);
+
 /** A billion-laughs YAML: nine levels of nine aliases each. */
 function aliasBomb(prefix = ''): string {
   const lines = [`${prefix}a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]`];
@@ -32,7 +36,7 @@ test('a YAML alias bomb in a suite or task file is refused in one line naming fi
   );
   const task = join(dir, 'bomb-task.yaml');
   writeFileSync(task, aliasBomb());
-  const b = runCli(['--store', store, 'eval', '-m', 'openai:x@http://127.0.0.1:9/v1', '-b', task]);
+  const b = evalOn(store, '-b', task);
   assert.equal(b.status, 3, b.stderr);
   assert.match(b.stderr, /^yardstick: .*bomb-task\.yaml:2: invalid YAML: its aliases expand/);
   assert.equal(b.stderr.split('\n').length, 2, 'one line');
@@ -40,17 +44,7 @@ test('a YAML alias bomb in a suite or task file is refused in one line naming fi
 
 test('a bad --model-id gets one line naming the flag, and no run is recorded', () => {
   const store = join(dir, 'model-id.db');
-  const r = runCli([
-    '--store',
-    store,
-    'eval',
-    '-m',
-    'openai:x@http://127.0.0.1:9/v1',
-    '-b',
-    'arithmetic',
-    '--model-id',
-    'Not A Slug!',
-  ]);
+  const r = evalOn(store, '-b', 'arithmetic', '--model-id', 'Not A Slug!');
   assert.equal(r.status, 2);
   assert.equal(
     r.stderr,

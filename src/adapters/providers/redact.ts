@@ -132,13 +132,18 @@ export function registerSecret(secret: string | null | undefined): void {
   shared = new Redactor(known);
 }
 
-/** Environment variables whose values are taken as secrets: API keys, tokens, passwords. */
-const SECRET_ENV = /(API_?KEY|TOKEN|SECRET|PASSWORD)$/i;
+/** Environment variables whose values are taken as secrets: API keys, tokens, secrets. */
+const SECRET_ENV = /(API_?KEY|TOKEN|SECRET)$/i;
 
-/** Registers the values of the environment's key, token, secret and password variables (and `names`). */
+/**
+ * Registers the values of the environment's key, token and secret variables of FRAGMENT_LENGTH or
+ * more characters (shorter ones would match ordinary words), and of the variables named in `names`.
+ */
 export function registerEnvSecrets(env: NodeJS.ProcessEnv = process.env, names: string[] = []): void {
-  for (const [name, value] of Object.entries(env))
-    if (SECRET_ENV.test(name) || names.includes(name)) registerSecret(value);
+  for (const [name, value] of Object.entries(env)) {
+    if (names.includes(name)) registerSecret(value);
+    else if (SECRET_ENV.test(name) && value && value.length >= FRAGMENT_LENGTH) registerSecret(value);
+  }
 }
 
 /** Text with every secret this process knows redacted. */

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Redactor, redact } from '../../../src/adapters/providers/redact.ts';
+import {
+  apiKeyFrom,
+  Redactor,
+  redact,
+  redactKnown,
+  registerEnvSecrets,
+} from '../../../src/adapters/providers/redact.ts';
 import { credentialedUrl, stripCredentials } from '../../../src/adapters/providers/url-credentials.ts';
 
 const KEY = 'sk-proj/Ab3dE5gH7jK9mN1pQ+rS';
@@ -53,4 +59,21 @@ test('user:password is taken off a base URL and given back only to this process'
   assert.equal(credentialedUrl(bare), 'http://alice:s3cret-pass@127.0.0.1:8000/v1');
   assert.equal(credentialedUrl('http://127.0.0.1:9/v1'), 'http://127.0.0.1:9/v1');
   assert.equal(stripCredentials('not a url'), 'not a url');
+});
+
+test('keys read by providers and the values of key and token variables become secrets this process redacts', () => {
+  registerEnvSecrets(
+    {
+      MY_API_KEY: 'abcdefgh12345678',
+      SHORT_TOKEN: 'abc12',
+      HOME: '/home/someone-long-path',
+      NAMED: 'zz-named-99',
+    },
+    ['NAMED'],
+  );
+  assert.equal(apiKeyFrom('PROVIDER_KEY', { PROVIDER_KEY: 'prov-key-0123456789' }), 'prov-key-0123456789');
+  assert.equal(
+    redactKnown('a abcdefgh12345678 b abc12 c /home/someone-long-path d zz-named-99 e key-0123456'),
+    'a [redacted] b abc12 c /home/someone-long-path d [redacted] e [redacted]',
+  );
 });

@@ -29,10 +29,26 @@ function forms(secret: string): string[] {
   ];
 }
 
+const BASE = 31;
+/** BASE ** (FRAGMENT_LENGTH - 1), modulo 2^32: what the character leaving the window weighed. */
+const TOP = Array.from({ length: FRAGMENT_LENGTH - 1 }).reduce<number>((h) => Math.imul(h, BASE), 1);
+
+/** A 32-bit polynomial hash of the FRAGMENT_LENGTH characters of `s` from `i`. */
+function gramHash(s: string, i: number): number {
+  let h = 0;
+  for (let k = 0; k < FRAGMENT_LENGTH; k++) h = (Math.imul(h, BASE) + s.charCodeAt(i + k)) | 0;
+  return h;
+}
+
 /** Redacts a fixed set of secrets from text. */
 export class Redactor {
   /** Every FRAGMENT_LENGTH-character piece of every form of the long secrets. */
   private readonly grams = new Set<string>();
+  /**
+   * Their hashes, as a 64 Ki-slot filter: a text is scanned with a rolling hash, and only a position
+   * whose slot is set is compared as a string.
+   */
+  private readonly filter = new Uint8Array(1 << 16);
   /** Short secrets (and their forms): matched whole only. */
   private readonly whole: string[] = [];
   readonly empty: boolean;
@@ -43,8 +59,10 @@ export class Redactor {
       for (const f of forms(s)) {
         if (f.length < FRAGMENT_LENGTH) this.whole.push(f);
         else
-          for (let i = 0; i + FRAGMENT_LENGTH <= f.length; i++)
+          for (let i = 0; i + FRAGMENT_LENGTH <= f.length; i++) {
             this.grams.add(f.slice(i, i + FRAGMENT_LENGTH));
+            this.filter[gramHash(f, i) & 0xffff] = 1;
+          }
       }
     }
     // Longest first, so a form is not cut by a shorter form it contains.
@@ -59,8 +77,14 @@ export class Redactor {
     if (this.grams.size && out.length >= FRAGMENT_LENGTH) {
       // Mark every position covered by a piece of a secret; runs of marks become one "[redacted]".
       let marked: Uint8Array | null = null;
+      let h = gramHash(out, 0);
       for (let i = 0; i + FRAGMENT_LENGTH <= out.length; i++) {
-        if (!this.grams.has(out.slice(i, i + FRAGMENT_LENGTH))) continue;
+        if (i > 0)
+          h =
+            (Math.imul(h - Math.imul(out.charCodeAt(i - 1), TOP), BASE) +
+              out.charCodeAt(i + FRAGMENT_LENGTH - 1)) |
+            0;
+        if (!this.filter[h & 0xffff] || !this.grams.has(out.slice(i, i + FRAGMENT_LENGTH))) continue;
         marked ??= new Uint8Array(out.length);
         marked.fill(1, i, i + FRAGMENT_LENGTH);
       }
@@ -92,24 +116,25 @@ export class Redactor {
   private walk(v: unknown): unknown {
     if (typeof v === 'string') return this.text(v);
     if (Array.isArray(v)) {
-      let changed = false;
-      const out = v.map((x) => {
-        const y = this.walk(x);
-        if (y !== x) changed = true;
-        return y;
-      });
-      return changed ? out : v;
+      let out: unknown[] | null = null;
+      for (let i = 0; i < v.length; i++) {
+        const y = this.walk(v[i]);
+        if (y !== v[i]) (out ??= [...v])[i] = y;
+      }
+      return out ?? v;
     }
     if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-      let changed = false;
-      const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) {
+      let out: Record<string, unknown> | null = null;
+      for (const k in v) {
+        const x = (v as Record<string, unknown>)[k];
         const key = this.text(k);
         const y = this.walk(x);
-        if (y !== x || key !== k) changed = true;
+        if (y === x && key === k) continue;
+        out ??= { ...(v as Record<string, unknown>) };
+        if (key !== k) delete out[k];
         out[key] = y;
       }
-      return changed ? out : v;
+      return out ?? v;
     }
     return v;
   }

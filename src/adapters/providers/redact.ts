@@ -119,7 +119,9 @@ export class Redactor {
       let out: unknown[] | null = null;
       for (let i = 0; i < v.length; i++) {
         const y = this.walk(v[i]);
-        if (y !== v[i]) (out ??= [...v])[i] = y;
+        if (y === v[i]) continue;
+        out ??= [...v];
+        out[i] = y;
       }
       return out ?? v;
     }

@@ -25,7 +25,7 @@ out.write(
 for (let i = 0; i < RECORDS; i++) {
   const r = { kind: 'result', model: 'big-m', benchmark: 'big-b', metric: 'accuracy', value: i % 100 };
   if (!out.write(`${JSON.stringify({ ...r, source: 'publication', paper: `Paper ${i}` })}\n`))
-    await new Promise((resolve) => out.once('drain', resolve));
+    await new Promise<void>((resolve) => out.once('drain', () => resolve()));
 }
 await new Promise<void>((resolve) => out.end(() => resolve()));
 

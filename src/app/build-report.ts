@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { redactKnown, redactKnownValue } from '../adapters/providers/redact.ts';
 import { renderPng } from '../adapters/render/render-png.ts';
 import { renderSvg } from '../adapters/render/render-svg.ts';
 import type { Store } from '../adapters/store/store.ts';
@@ -48,7 +49,7 @@ export interface ReportFigure {
   specFile: string;
   /** Labels that found no free position (normally none). */
   crowded: string[];
-  /** Why the figure could not be drawn (its files are not written); null when it was drawn. */
+  /** Why the figure could not be drawn (its options were refused, or it has nothing to draw); null when it was drawn. */
   error: string | null;
 }
 
@@ -81,8 +82,8 @@ export async function renderFigure(
   overrides: Record<string, unknown> = {},
   scale = 2,
 ): Promise<{ spec: VlSpec; svg: string; png: Buffer }> {
-  const spec = chartSpec(input, overrides);
-  const svg = await renderSvg(spec, input.preset.id);
+  const spec = redactKnownValue(chartSpec(input, overrides));
+  const svg = redactKnown(await renderSvg(spec, input.preset.id));
   const png = await renderPng(svg, scale);
   return { spec, svg, png };
 }
@@ -110,27 +111,51 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
   for (const input of inputs) {
     const id = input.preset.id;
     const files = { svgFile: `${id}.svg`, pngFile: `${id}.png`, specFile: `${id}.vl.json` };
+    let description: FigureDescription | null = null;
+    let drawn: Awaited<ReturnType<typeof renderFigure>>;
     try {
-      const description = await caption(input);
-      const { spec, svg, png } = await renderFigure(
+      description = await caption(input);
+      drawn = await renderFigure(
         input,
         { description: renderDescriptionPlain(description) },
         opts.scale ?? 2,
       );
-      await Promise.all([
-        writeFile(join(opts.outDir, files.svgFile), svg),
-        writeFile(join(opts.outDir, files.pngFile), png),
-        writeFile(join(opts.outDir, files.specFile), `${JSON.stringify(spec, null, 2)}\n`),
-      ]);
-      const title = (spec.title as { text: string }).text;
-      sections.push({ id, title, description, svg, spec, png: files.pngFile, svgFile: files.svgFile });
-      figures.push({ id, title, ...files, crowded: spec.usermeta.crowded, error: null });
     } catch (err) {
-      // One figure that cannot be drawn shows why in its place; the rest of the report is written.
-      const error = (err as Error).message;
-      sections.push({ id, title: input.preset.title, error });
-      figures.push({ id, title: input.preset.title, ...files, crowded: [], error });
+      // Options the chart schema or Vega refuse, or nothing to draw: the error takes the figure's place,
+      // the others are drawn.
+      if (!(err instanceof UserError)) throw err;
+      const title = input.preset.title;
+      sections.push({
+        id,
+        title,
+        description,
+        svg: '',
+        spec: null,
+        png: '',
+        svgFile: '',
+        error: err.message,
+      });
+      figures.push({ id, title, ...files, crowded: [], error: err.message });
+      continue;
     }
+    const { spec, svg, png } = drawn;
+    await Promise.all([
+      writeFile(join(opts.outDir, files.svgFile), svg),
+      writeFile(join(opts.outDir, files.pngFile), png),
+      writeFile(join(opts.outDir, files.specFile), `${JSON.stringify(spec, null, 2)}\n`),
+    ]);
+    const title = (spec.title as { text: string }).text;
+    sections.push({
+      id,
+      title,
+      description,
+      svg,
+      spec,
+      png: files.pngFile,
+      svgFile: files.svgFile,
+      error: null,
+    });
+    figures.push({ id, title, ...files, crowded: spec.usermeta.crowded, error: null });
   }
   let blocks: MeasuredBlocks | null = null;
   if (m && measured.length)
@@ -143,6 +168,7 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
       }),
     };
   const index = join(opts.outDir, 'index.html');
-  await writeFile(index, reportHtml(opts.title ?? 'Yardstick report', sections, await scripts, blocks));
+  const html = reportHtml(opts.title ?? 'Yardstick report', sections, await scripts, blocks);
+  await writeFile(index, redactKnown(html));
   return { index, figures, measured: measured.length };
 }

@@ -3,24 +3,18 @@
 import type { FigureDescription } from '../core/describe/figure-description.ts';
 import { esc } from './report-escape.ts';
 
-export interface DrawnSection {
+export interface ReportSection {
   id: string;
   title: string;
-  description: FigureDescription;
+  /** Null only when the figure could not be described either (see `error`). */
+  description: FigureDescription | null;
   svg: string;
   spec: unknown;
   png: string;
   svgFile: string;
+  /** Why the figure could not be drawn; the section then shows this instead of the figure. */
+  error: string | null;
 }
-
-/** A figure that could not be drawn: the report shows why in its place. */
-export interface FailedSection {
-  id: string;
-  title: string;
-  error: string;
-}
-
-export type ReportSection = DrawnSection | FailedSection;
 
 /** Measured results: the leaderboard before the figures, provenance after them (HTML fragments). */
 export interface MeasuredBlocks {
@@ -62,7 +56,7 @@ figcaption { color: #444; margin-top: 8px; line-height: 1.45; }
 .files { font-size: 13px; color: #666; }
 .interactive:empty { display: none; }
 .vega-embed { max-width: 100%; }
-.error { color: #a61b1b; background: #fff4f4; border: 1px solid #e7b7b7; padding: 8px 12px; }
+.figure-error { color: #a00; border-left: 3px solid #a00; padding: 8px 12px; background: #fff4f4; }
 table { border-collapse: collapse; font-size: 14px; margin: 12px 0; }
 th, td { border-bottom: 1px solid #ddd; padding: 4px 10px; text-align: left; vertical-align: top; }
 .leaderboard td { text-align: right; }
@@ -102,14 +96,13 @@ export function reportHtml(
     ...sections.map((s) => `<li><a href="#${esc(s.id)}">${esc(s.title)}</a></li>`),
     ...(measured ? ['<li><a href="#provenance">Provenance</a></li>'] : []),
   ].join('\n');
-  const failed = (s: FailedSection) => `<section id="${esc(s.id)}" data-failed="${esc(s.id)}">
-<h2>${esc(s.title)}</h2>
-<p class="error">This figure could not be drawn: ${esc(s.error)}</p>
-</section>`;
   const body = sections
     .map((s) =>
-      'error' in s
-        ? failed(s)
+      s.error !== null || s.description === null
+        ? `<section id="${esc(s.id)}" data-figure-error="${esc(s.id)}">
+<h2>${esc(s.title)}</h2>
+<p class="figure-error">This figure could not be drawn: ${esc(s.error ?? 'no description')}</p>
+</section>`
         : `<section id="${esc(s.id)}" data-figure="${esc(s.id)}">
 <h2>${esc(s.title)}</h2>
 <figure>
@@ -128,7 +121,8 @@ export function reportHtml(
   const provenance = measured
     ? `\n<section id="provenance">\n<h2>Provenance</h2>\n${measured.provenance}\n</section>`
     : '';
-  const drawn = sections.filter((s) => !('error' in s)).length;
+  const drawn = sections.filter((s) => s.error === null).length;
+  const failed = sections.length - drawn;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -140,7 +134,7 @@ export function reportHtml(
 </head>
 <body>
 <h1>${esc(title)}</h1>
-<p>${drawn} figure${drawn === 1 ? '' : 's'}, drawn by Yardstick from stored results${drawn < sections.length ? `; ${sections.length - drawn} could not be drawn` : ''}.</p>
+<p>${drawn} figure${drawn === 1 ? '' : 's'}, drawn by Yardstick from stored results${failed ? `; ${failed} could not be drawn` : ''}.</p>
 <nav><ol>
 ${toc}
 </ol></nav>

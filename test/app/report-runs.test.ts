@@ -106,7 +106,7 @@ test('a figure that fails to draw shows its error in place; the rest of the repo
   assert.match(broken.error!, /no results/);
   assert.match(
     html,
-    /<section id="broken" data-failed="broken">\n<h2>A figure with nothing to draw<\/h2>\n<p class="error">This figure could not be drawn: /,
+    /<section id="broken" data-figure-error="broken">\n<h2>A figure with nothing to draw<\/h2>\n<p class="figure-error">This figure could not be drawn: /,
   );
   assert.ok(!existsSync(join(dir, 'report', 'broken.png')));
   assert.match(html, /2 figures, drawn by Yardstick from stored results; 1 could not be drawn/);

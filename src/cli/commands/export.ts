@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { redactKnown } from '../../adapters/providers/redact.ts';
 import { type ExportFormat, writeRecords } from '../../adapters/files/write-records.ts';
 import { UserError } from '../../core/errors/user-error.ts';
 import { RECORD_KINDS, type RecordKind } from '../../core/import/record-kinds.ts';
@@ -47,7 +48,7 @@ Examples:
         );
         const text = writeRecords(records, opts.format);
         if (opts.output) {
-          writeFileSync(opts.output, text);
+          writeFileSync(opts.output, redactKnown(text));
           process.stderr.write(`wrote ${records.length} records to ${opts.output}\n`);
         } else process.stdout.write(text);
       },

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { EXIT } from '../../core/errors/user-error.ts';
 import { list } from '../parse-options.ts';
 import { withStore } from '../with-store.ts';
 
@@ -34,7 +35,7 @@ Examples:
 When the store holds finished runs (and no --figure is given), the report opens with a leaderboard of
 measured scores (models by benchmarks, with 95% intervals and runs), draws a figure per benchmark of
 them, and ends with their provenance (Yardstick version, date, run specs, dataset checksums). A figure
-that cannot be drawn shows its error in its place; the rest is written and the command exits with 1.`,
+that cannot be drawn shows its error in its place; the rest is written and the command exits with 3.`,
     )
     .action(async (opts: ReportOptions, cmd: Command) => {
       const { buildReport } = await import('../../app/build-report.ts');
@@ -48,15 +49,14 @@ that cannot be drawn shows its error in its place; the rest is written and the c
         }),
       );
       if (summary.measured) process.stdout.write(`leaderboard: ${summary.measured} measured scores\n`);
-      for (const f of summary.figures) {
-        if (f.error) {
-          process.stderr.write(`${f.id}: could not be drawn: ${f.error}\n`);
-          process.exitCode = 1;
-        } else
+      for (const f of summary.figures)
+        if (f.error) process.stderr.write(`yardstick: ${f.error}; the report shows this in its place\n`);
+        else
           process.stdout.write(
             `${f.id}: ${f.pngFile}, ${f.svgFile}${f.crowded.length ? ` (${f.crowded.length} crowded labels)` : ''}\n`,
           );
-      }
       process.stdout.write(`wrote ${summary.index}\n`);
+      // The report is written; a figure that could not be drawn still fails the command.
+      if (summary.figures.some((f) => f.error)) process.exitCode = EXIT.invalidInput;
     });
 }

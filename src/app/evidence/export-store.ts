@@ -26,15 +26,28 @@ async function chosenRuns(store: Store, ids: readonly string[]): Promise<RunReco
 
 /**
  * The store's records in the order `import` reads them back: benchmarks, models, results, figures,
- * runs, then each run's samples in item and index order.
+ * runs, then each run's samples in item and index order. Samples stream a page at a time, so a store
+ * of millions of samples exports in bounded memory. Unknown run ids fail before the first record.
  */
-export async function exportStore(store: Store, req: ExportRequest = {}): Promise<KindedRecord[]> {
+export async function exportRecords(
+  store: Store,
+  req: ExportRequest = {},
+): Promise<AsyncIterable<KindedRecord>> {
+  const want = (k: RecordKind) => !req.kind || req.kind === k;
+  const runs = want('run') || want('sample') ? await chosenRuns(store, req.runs ?? []) : [];
+  return records(store, req, runs);
+}
+
+async function* records(
+  store: Store,
+  req: ExportRequest,
+  runs: readonly RunRecord[],
+): AsyncIterable<KindedRecord> {
   const out: KindedRecord[] = [];
   const push = (kind: RecordKind, values: readonly object[]) => {
     for (const value of values) out.push({ kind, value: value as Record<string, unknown> });
   };
   const want = (k: RecordKind) => !req.kind || req.kind === k;
-  const runs = want('run') || want('sample') ? await chosenRuns(store, req.runs ?? []) : [];
   const context = req.kind === 'sample' && req.withContext === true;
   if (context) {
     const ids = new Set(runs.map((r) => r.spec.id));
@@ -61,7 +74,9 @@ export async function exportStore(store: Store, req: ExportRequest = {}): Promis
   if (want('result')) push('result', await store.results());
   if (want('figure')) push('figure', await store.figures());
   if (want('run') || context) push('run', runs);
+  yield* out;
   if (want('sample'))
-    for (const r of runs) for await (const s of store.samples(r.spec.id)) push('sample', [s]);
-  return out;
+    for (const r of runs)
+      for await (const s of store.samples(r.spec.id))
+        yield { kind: 'sample', value: s as unknown as Record<string, unknown> };
 }

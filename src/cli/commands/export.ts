@@ -1,8 +1,14 @@
-import { writeFileSync } from 'node:fs';
+import { createWriteStream, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { redactKnown } from '../../adapters/providers/redact.ts';
-import { type ExportFormat, writeRecords } from '../../adapters/files/write-records.ts';
+import {
+  type ExportFormat,
+  jsonlLine,
+  type KindedRecord,
+  writeRecords,
+} from '../../adapters/files/write-records.ts';
 import { UserError } from '../../core/errors/user-error.ts';
 import { RECORD_KINDS, type RecordKind } from '../../core/import/record-kinds.ts';
 import { list } from '../parse-options.ts';
@@ -42,15 +48,36 @@ Examples:
       ) => {
         if (opts.format === 'csv' && !opts.kind)
           throw new UserError(`CSV holds one kind of record: add --kind ${RECORD_KINDS.join('|')}`);
-        const { exportStore } = await import('../../app/evidence/export-store.ts');
-        const records = await withStore(cmd, (s) =>
-          exportStore(s, { kind: opts.kind, runs: opts.run, withContext: opts.format !== 'csv' }),
-        );
-        const text = writeRecords(records, opts.format);
-        if (opts.output) {
-          writeFileSync(opts.output, redactKnown(text));
-          process.stderr.write(`wrote ${records.length} records to ${opts.output}\n`);
-        } else process.stdout.write(text);
+        const { exportRecords } = await import('../../app/evidence/export-store.ts');
+        const req = { kind: opts.kind, runs: opts.run, withContext: opts.format !== 'csv' };
+        const count = await withStore(cmd, async (s) => {
+          const records = await exportRecords(s, req);
+          // JSONL streams a line at a time (a store of millions of samples); JSON and CSV are written whole.
+          if (opts.format === 'jsonl') return streamJsonl(records, opts.output);
+          const all: KindedRecord[] = [];
+          for await (const r of records) all.push(r);
+          const text = writeRecords(all, opts.format);
+          if (opts.output) writeFileSync(opts.output, redactKnown(text));
+          else process.stdout.write(text);
+          return all.length;
+        });
+        if (opts.output) process.stderr.write(`wrote ${count} records to ${opts.output}\n`);
       },
     );
+}
+
+/** Writes records as JSONL to a file or standard output, waiting when the stream is full; returns the count. */
+async function streamJsonl(records: AsyncIterable<KindedRecord>, file: string | undefined): Promise<number> {
+  const out = file ? createWriteStream(file) : process.stdout;
+  let n = 0;
+  for await (const r of records) {
+    n++;
+    const line = `${jsonlLine(r)}\n`;
+    if (!out.write(file ? redactKnown(line) : line)) await once(out, 'drain');
+  }
+  if (file) {
+    out.end();
+    await once(out, 'finish');
+  }
+  return n;
 }

@@ -23,7 +23,9 @@ export type AnthropicArgs = z.input<typeof AnthropicArgs>;
 
 const MessageBody = z.object({
   content: z
-    .array(z.object({ type: z.string(), text: z.string().optional(), thinking: z.string().optional() }).loose())
+    .array(
+      z.object({ type: z.string(), text: z.string().optional(), thinking: z.string().optional() }).loose(),
+    )
     .nullish(),
   stop_reason: z.string().nullish(),
   usage: z.object({ input_tokens: z.number().nullish(), output_tokens: z.number().nullish() }).nullish(),

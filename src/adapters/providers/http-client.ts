@@ -150,7 +150,8 @@ export class HttpClient {
       req.on('response', (res) => {
         const status = res.statusCode ?? 0;
         const type = String(res.headers['content-type'] ?? '');
-        const sse = onEvent !== undefined && status >= 200 && status < 300 && type.includes('text/event-stream');
+        const sse =
+          onEvent !== undefined && status >= 200 && status < 300 && type.includes('text/event-stream');
         const parser = sse ? new SseParser() : null;
         const chunks: Buffer[] = [];
         let bytes = 0;

@@ -24,24 +24,32 @@ export const OpenAiArgs = z.object({
 export type OpenAiArgs = z.input<typeof OpenAiArgs>;
 
 const ChatBody = z.object({
-  choices: z.array(
-    z.object({
-      index: z.number().optional(),
-      message: z.object({
-        content: z.string().nullish(),
-        reasoning_content: z.string().nullish(),
-        reasoning: z.string().nullish(),
+  choices: z
+    .array(
+      z.object({
+        index: z.number().optional(),
+        message: z.object({
+          content: z.string().nullish(),
+          reasoning_content: z.string().nullish(),
+          reasoning: z.string().nullish(),
+        }),
+        finish_reason: z.string().nullish(),
       }),
-      finish_reason: z.string().nullish(),
-    }),
-  ),
+    )
+    .nullish(),
   usage: OpenAiUsage,
 });
 
 const CompletionBody = z.object({
-  choices: z.array(
-    z.object({ index: z.number().optional(), text: z.string().nullish(), finish_reason: z.string().nullish() }),
-  ).nullish(),
+  choices: z
+    .array(
+      z.object({
+        index: z.number().optional(),
+        text: z.string().nullish(),
+        finish_reason: z.string().nullish(),
+      }),
+    )
+    .nullish(),
   usage: OpenAiUsage,
 });
 

@@ -198,15 +198,17 @@ function answer(
 function emptyBody(path: string, variant: 'null' | 'array' | 'no-choices' | 'empty-string'): unknown {
   if (path.endsWith('/messages')) {
     if (variant === 'no-choices') return { id: 'msg_1', type: 'message', stop_reason: 'end_turn' };
-    if (variant === 'empty-string')
-      return { content: [{ type: 'text', text: '' }], stop_reason: 'end_turn' };
+    if (variant === 'empty-string') return { content: [{ type: 'text', text: '' }], stop_reason: 'end_turn' };
     return { content: variant === 'null' ? null : [], stop_reason: 'end_turn' };
   }
   if (variant === 'no-choices') return { id: 'x', object: 'chat.completion', usage: null };
   const content = variant === 'null' ? null : variant === 'array' ? [] : '';
   if (path.endsWith('/chat/completions'))
     return {
-      choices: variant === 'array' ? [] : [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+      choices:
+        variant === 'array'
+          ? []
+          : [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
     };
   return { choices: variant === 'array' ? [] : [{ index: 0, text: content, finish_reason: 'stop' }] };
 }

@@ -72,7 +72,8 @@ function* events(path: string, text: string, s: StreamShape, promptTokens: numbe
     yield sse({ type: 'message_stop' });
     return;
   }
-  if (s.reasoning && s.inlineThink) {
+  const inline = s.inlineThink || api === 'completions';
+  if (s.reasoning && inline) {
     yield sse(openAiChunk(api, { content: '<think>' }, null));
     for (const w of words(s.reasoning)) yield sse(openAiChunk(api, { content: w }, null));
     yield 'THINK-LOOP';
@@ -117,8 +118,14 @@ export function streamAnswer(
   const hmm =
     api === 'messages'
       ? sse({ type: 'content_block_delta', index: 0, delta: { type: 'thinking_delta', thinking: ' hmm' } })
-      : sse(openAiChunk(api, s.inlineThink ? { content: ' hmm' } : { reasoning: ' hmm' }, null));
-  const pad = sse({ choices: [], pad: 'x'.repeat(64 * 1024) });
+      : sse(
+          openAiChunk(
+            api,
+            s.inlineThink || api === 'completions' ? { content: ' hmm' } : { reasoning: ' hmm' },
+            null,
+          ),
+        );
+  const pad = sse({ type: 'ping', choices: [], pad: 'x'.repeat(64 * 1024) });
   const step = () => {
     if (res.destroyed) return;
     if (s.stallAfter !== undefined && sent >= s.stallAfter) return; // hold the connection, send nothing

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Provider } from '../../../src/adapters/providers/provider.ts';
 import { ProviderError } from '../../../src/adapters/providers/provider-error.ts';
+import { normalizeFinishReason } from '../../../src/core/engine/finish-reason.ts';
 import { GenerationConfig } from '../../../src/core/schema/run-spec.ts';
 import { type Action, type FakeServer, type ReceivedRequest, startFakeServer } from './fake-model-server.ts';
 
@@ -36,7 +37,12 @@ async function rejectsWith(p: Promise<unknown>, kind: string, retryable: boolean
  */
 export function providerConformance(
   name: string,
-  open: (ctx: { url: string; env: NodeJS.ProcessEnv; timeoutMs: number }) => Provider,
+  open: (ctx: {
+    url: string;
+    env: NodeJS.ProcessEnv;
+    timeoutMs: number | undefined;
+    extra?: Record<string, unknown>;
+  }) => Provider,
   options: { http: boolean; reasoningField?: boolean; skip?: string | false } = { http: true },
 ) {
   describe(`Provider conformance: ${name}`, { skip: options.skip ?? false }, () => {
@@ -140,6 +146,115 @@ export function providerConformance(
       for (let i = 0; i < 3; i++) await provider.generate(request());
       const ports = new Set(server.log.slice(before).map((r) => r.headers.connection));
       assert.deepEqual([...ports], ['keep-alive']);
+    });
+  });
+
+  if (!options.http) return;
+  describe(`Provider streaming: ${name}`, { skip: options.skip ?? false }, () => {
+    let server: FakeServer;
+    let provider: Provider;
+    let next: ((r: ReceivedRequest) => Action) | null = null;
+    before(async () => {
+      server = await startFakeServer({ script: (r) => next?.(r) ?? { kind: 'ok' } });
+      // No total timeout: only the idle timeout (200 ms) and a 1 MiB body limit.
+      provider = open({
+        url: server.url,
+        env: { TEST_KEY: SECRET },
+        timeoutMs: undefined,
+        extra: { idleTimeoutMs: 200, maxBodyBytes: 2 ** 20 },
+      });
+    });
+    after(async () => {
+      await provider?.close();
+      await server?.close();
+    });
+    const script = (fn: ((r: ReceivedRequest) => Action) | null) => {
+      next = fn;
+    };
+
+    test('a request asks for a stream, and the streamed answer comes back with usage and finish reason', async () => {
+      script(null);
+      const before = server.log.length;
+      const g = await provider.generate(request());
+      assert.equal(server.log[before]!.body.stream, true);
+      assert.match(g.completions[0]!.text, /answer is/);
+      assert.equal(g.promptTokens, 11);
+      assert.equal(g.completionTokens, 5);
+      assert.equal(normalizeFinishReason(g.finishReason), 'stop');
+    });
+
+    test('thinking that streams for longer than the idle timeout finishes in one request, reasoning apart', async () => {
+      script(() => ({
+        kind: 'stream',
+        text: 'The answer is 42.',
+        reasoning: 'step one',
+        thinkMs: 700,
+        chunkMs: 50,
+      }));
+      const before = server.log.length;
+      const g = await provider.generate(request());
+      assert.equal(server.log.length - before, 1);
+      assert.equal(g.completions[0]!.text, 'The answer is 42.');
+      assert.match(g.completions[0]!.reasoning ?? '', /^step one( hmm)+$/);
+    });
+
+    test('inline <think> and a lone </think> in a stream are reasoning, not answer', async () => {
+      script(() => ({ kind: 'stream', text: 'The answer is 42.', reasoning: 'add', inlineThink: true }));
+      const a = await provider.generate(request());
+      assert.equal(a.completions[0]!.text, 'The answer is 42.');
+      assert.ok(a.completions[0]!.reasoning?.includes('add'));
+      script(() => ({ kind: 'stream', text: 'the template opened it</think>\nThe answer is 42.' }));
+      const b = await provider.generate(request());
+      assert.equal(b.completions[0]!.text, 'The answer is 42.');
+      assert.equal(b.completions[0]!.reasoning, 'the template opened it');
+    });
+
+    test('a stream cut by max tokens reports length; one that never closes its thinking has no answer', async () => {
+      script(() => ({ kind: 'stream', text: 'The answer is', finish: 'length' }));
+      const g = await provider.generate(request());
+      assert.equal(normalizeFinishReason(g.finishReason), 'length');
+      script(() => ({ kind: 'stream', text: '<think>still going', finish: 'length' }));
+      const u = await provider.generate(request());
+      assert.equal(u.completions[0]!.text, '');
+      assert.equal(u.completions[0]!.unclosed, true);
+    });
+
+    test('a stream that stalls mid-answer is an idle timeout (retryable), not a partial answer', async () => {
+      script(() => ({ kind: 'stream', stallAfter: 3 }));
+      const e = await rejectsWith(provider.generate(request()), 'timeout', true);
+      assert.match(e.message, /idle/);
+    });
+
+    test('a stream cut, ended early, or carrying an error or a broken event is a retryable error', async () => {
+      script(() => ({ kind: 'stream', cutAfter: 3 }));
+      await rejectsWith(provider.generate(request()), 'network', true);
+      script(() => ({ kind: 'stream', noEnd: true }));
+      await rejectsWith(provider.generate(request()), 'network', true);
+      script(() => ({ kind: 'stream', errorEvent: true }));
+      await rejectsWith(provider.generate(request()), 'server', true);
+      script(() => ({ kind: 'stream', garbage: true }));
+      await rejectsWith(provider.generate(request()), 'malformed', true);
+    });
+
+    test('an empty completion (null, [], no choices, "") is a retryable empty error, never an answer', async () => {
+      for (const variant of ['null', 'array', 'no-choices', 'empty-string'] as const) {
+        script(() => ({ kind: 'empty', variant }));
+        await rejectsWith(provider.generate(request()), 'empty', true);
+      }
+    });
+
+    test('a body over the size limit is an error, JSON or stream, read without holding it', async () => {
+      script(() => ({ kind: 'huge-json', bytes: 8 * 2 ** 20 }));
+      await rejectsWith(provider.generate(request()), 'too-large', true);
+      script(() => ({ kind: 'stream', hugeBytes: 8 * 2 ** 20 }));
+      await rejectsWith(provider.generate(request()), 'too-large', true);
+    });
+
+    test('the effective settings name the max tokens sent and the timeouts', () => {
+      const s = provider.effectiveSettings(GenerationConfig.parse({ maxTokens: 64 }));
+      assert.equal(s.max_tokens, 64);
+      assert.equal(s.stream, true);
+      assert.equal((s.timeouts as { idleMs: number }).idleMs, 200);
     });
   });
 }

@@ -12,26 +12,37 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 storeConformance('SQLite file', () => openSqliteStore(join(dir, 'sub', 'store.db')));
 
+// How to undo each migration, so the test can remove the newest one and watch it come back.
+const UNDO: Record<string, string> = {
+  '0002-response-cache': 'drop table responses',
+  '0015-sample-finish-reason':
+    'alter table samples drop column finish_reason; alter table samples drop column reasoning_tokens',
+};
+
 test('reopening an up-to-date store records no migration again; a store missing one is brought up to date', async () => {
   const file = join(dir, 'migrated.db');
   const first = await openSqliteStore(file);
   await first.close();
   const raw = new DatabaseSync(file);
   const names = raw.prepare('select name from kysely_migration order by name').all() as { name: string }[];
+  const schema = () => raw.prepare("select name, sql from sqlite_master where name not like 'kysely%' order by name").all();
+  const original = schema();
   const newest = names.at(-1)!.name;
-  raw.exec(`delete from kysely_migration where name = '${newest}'; drop table responses;`);
+  assert.ok(UNDO[newest], `the test knows how to undo migration ${newest}`);
+  raw.exec(`delete from kysely_migration where name = '${newest}'; ${UNDO[newest]};`);
+  assert.notDeepEqual(schema(), original);
   raw.close();
   const second = await openSqliteStore(file);
   await second.close();
   const check = new DatabaseSync(file);
   const after2 = check.prepare('select name from kysely_migration order by name').all() as { name: string }[];
-  const tables = check
-    .prepare("select name from sqlite_master where type = 'table' and name = 'responses'")
+  const restored = check
+    .prepare("select name, sql from sqlite_master where name not like 'kysely%' order by name")
     .all();
   check.close();
   assert.deepEqual(
     after2.map((r) => r.name),
     names.map((r) => r.name),
   );
-  assert.equal(tables.length, 1, 'the dropped table of the missing migration is created again');
+  assert.deepEqual(restored, original, 'what the missing migration made is made again');
 });

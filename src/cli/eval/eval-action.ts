@@ -13,6 +13,7 @@ import { builtinRegistry } from '../../registry/builtin.ts';
 import type { EvalFlags } from '../commands/eval.ts';
 import { ProgressDisplay } from '../progress/progress-display.ts';
 import { withStore } from '../with-store.ts';
+import { truncationWarning } from '../../core/engine/truncation.ts';
 import { resultsTable } from './results-table.ts';
 
 function toolVersion(): string {
@@ -171,6 +172,16 @@ export async function runEvalCommand(
     process.off('SIGTERM', onSignal);
   }
   if (outcomes.length) process.stdout.write(`${resultsTable(outcomes)}\n`);
+  for (const o of outcomes) {
+    const warning = truncationWarning(
+      o.spec.id,
+      o.spec.effectiveGeneration?.max_tokens ??
+        o.spec.effectiveGeneration?.maxTokens ??
+        o.spec.generation.maxTokens,
+      o.usage,
+    );
+    if (warning) process.stderr.write(`yardstick: warning: ${warning}\n`);
+  }
   const interrupted = outcomes.find((o) => o.status === 'interrupted');
   if (interrupted) {
     process.stderr.write(`interrupted: continue with yardstick eval --resume ${interrupted.spec.id}\n`);

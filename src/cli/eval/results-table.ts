@@ -1,4 +1,5 @@
 import type { RunOutcome } from '../../app/eval/execute-run.ts';
+import { truncationRate } from '../../core/engine/truncation.ts';
 import { renderTable } from '../format/table.ts';
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '-' : (v * 100).toFixed(1));
@@ -17,6 +18,12 @@ export function resultsTable(outcomes: RunOutcome[]): string {
     {
       header: 'no answer %',
       value: (o) => pct(o.summary.metrics.find((m) => m.name === 'extraction-failure-rate')?.value),
+      align: 'right',
+    },
+    { header: 'truncated %', value: (o) => pct(truncationRate(o.usage)), align: 'right' },
+    {
+      header: 'tokens',
+      value: (o) => String(o.usage.promptTokens + o.usage.completionTokens),
       align: 'right',
     },
     { header: 'requests', value: (o) => String(o.requests), align: 'right' },

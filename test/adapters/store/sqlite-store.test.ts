@@ -25,7 +25,8 @@ test('reopening an up-to-date store records no migration again; a store missing 
   await first.close();
   const raw = new DatabaseSync(file);
   const names = raw.prepare('select name from kysely_migration order by name').all() as { name: string }[];
-  const schema = () => raw.prepare("select name, sql from sqlite_master where name not like 'kysely%' order by name").all();
+  const schema = () =>
+    raw.prepare("select name, sql from sqlite_master where name not like 'kysely%' order by name").all();
   const original = schema();
   const newest = names.at(-1)!.name;
   assert.ok(UNDO[newest], `the test knows how to undo migration ${newest}`);

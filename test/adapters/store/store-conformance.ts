@@ -255,7 +255,11 @@ export function storeConformance(
       for await (const s of store.samples('run-usage')) back.push(s);
       assert.equal(back[1]!.finishReason, 'length');
       assert.equal(back[1]!.reasoningTokens, 100);
-      assert.equal(back[4]!.finishReason, undefined, 'a sample without a finish reason reads back without one');
+      assert.equal(
+        back[4]!.finishReason,
+        undefined,
+        'a sample without a finish reason reads back without one',
+      );
       assert.deepEqual(await store.runUsage('run-usage'), {
         samples: 5,
         finishReasons: { stop: 2, length: 1, error: 1, unknown: 1 },

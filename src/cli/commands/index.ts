@@ -8,6 +8,7 @@ import { registerEval } from './eval.ts';
 import { registerExport } from './export.ts';
 import { registerImport } from './import.ts';
 import { registerModels } from './models.ts';
+import { registerRecipes } from './recipes.ts';
 import { registerReport } from './report.ts';
 import { registerRescore } from './rescore.ts';
 import { registerResults } from './results.ts';
@@ -29,6 +30,7 @@ export const commands: ((program: Command) => void)[] = [
   registerChart,
   registerReport,
   registerTasks,
+  registerRecipes,
   registerEval,
   registerRuns,
   registerRescore,

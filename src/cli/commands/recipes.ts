@@ -17,18 +17,21 @@ export function registerRecipes(program: Command): void {
       const samples = (r: (typeof RECIPES)[number]) =>
         [String(r.samples), ...Object.entries(r.samplesByBenchmark).map(([b, k]) => `${b}: ${k}`)].join(', ');
       process.stdout.write(
-        `${renderTable([...RECIPES], [
-          { header: 'recipe', value: (r) => `${r.name}@${r.version}` },
-          { header: 'temperature', value: (r) => String(r.temperature), align: 'right' },
-          { header: 'top-p', value: (r) => (r.topP === null ? '-' : String(r.topP)), align: 'right' },
-          {
-            header: 'max tokens',
-            value: (r) => (r.maxTokens === null ? '-' : String(r.maxTokens)),
-            align: 'right',
-          },
-          { header: 'samples', value: samples },
-          { header: 'description', value: (r) => r.description },
-        ])}\n`,
+        `${renderTable(
+          [...RECIPES],
+          [
+            { header: 'recipe', value: (r) => `${r.name}@${r.version}` },
+            { header: 'temperature', value: (r) => String(r.temperature), align: 'right' },
+            { header: 'top-p', value: (r) => (r.topP === null ? '-' : String(r.topP)), align: 'right' },
+            {
+              header: 'max tokens',
+              value: (r) => (r.maxTokens === null ? '-' : String(r.maxTokens)),
+              align: 'right',
+            },
+            { header: 'samples', value: samples },
+            { header: 'description', value: (r) => r.description },
+          ],
+        )}\n`,
       );
     });
 }

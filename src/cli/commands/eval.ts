@@ -31,6 +31,7 @@ export interface EvalFlags {
   idleTimeout?: number;
   maxResponseMib?: number;
   stream: boolean;
+  prices?: string;
 }
 
 export function registerEval(program: Command): void {
@@ -64,6 +65,7 @@ export function registerEval(program: Command): void {
     .option('--retry-after-cap <s>', 'longest Retry-After honoured, in seconds (default 60)', nonNegativeInt)
     .option('--rpm <n>', 'requests per minute allowed to the endpoint', positiveInt)
     .option('--tpm <n>', 'tokens per minute allowed to the endpoint', positiveInt)
+    .option('--prices <file>', 'price table for a cost estimate (model -> {input, output} USD per 1M tokens)')
     .option('--resume <run>', 'continue an interrupted run from where it stopped')
     .option('--retry-errors', 'with --resume: re-run only the samples recorded as errors')
     .option('--no-cache', 'do not reuse cached responses (responses are still recorded)')

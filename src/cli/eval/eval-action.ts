@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import type { Store } from '../../adapters/store/store.ts';
 import { type NewRunOptions, type PlannedRun, planRun } from '../../app/eval/create-run.ts';
 import { EvalSuite } from '../../app/eval/eval-suite.ts';
+import { loadPriceTable } from '../../app/eval/load-price-table.ts';
 import { withSuiteModel } from '../../app/eval/suite-model.ts';
 import { executeRun, type RunOutcome } from '../../app/eval/execute-run.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
@@ -180,7 +181,8 @@ export async function runEvalCommand(
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  if (outcomes.length) process.stdout.write(`${resultsTable(outcomes)}\n`);
+  const prices = await loadPriceTable(flags.prices);
+  if (outcomes.length) process.stdout.write(`${resultsTable(outcomes, prices)}\n`);
   for (const o of outcomes) {
     const warning = truncationWarning(
       o.spec.id,

@@ -1,11 +1,13 @@
 import type { RunOutcome } from '../../app/eval/execute-run.ts';
-import { truncationRate } from '../../core/engine/truncation.ts';
+import type { PriceTable } from '../../core/engine/cost.ts';
 import { renderTable } from '../format/table.ts';
+import { usageSummary } from './run-usage-summary.ts';
+import { usageColumns } from './usage-columns.ts';
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '-' : (v * 100).toFixed(1));
 
 /** The table printed when `yardstick eval` ends: one row per run. */
-export function resultsTable(outcomes: RunOutcome[]): string {
+export function resultsTable(outcomes: RunOutcome[], prices: PriceTable | null = null): string {
   return renderTable(outcomes, [
     { header: 'run', value: (o) => o.spec.id },
     { header: 'model', value: (o) => o.spec.model },
@@ -20,12 +22,7 @@ export function resultsTable(outcomes: RunOutcome[]): string {
       value: (o) => pct(o.summary.metrics.find((m) => m.name === 'extraction-failure-rate')?.value),
       align: 'right',
     },
-    { header: 'truncated %', value: (o) => pct(truncationRate(o.usage)), align: 'right' },
-    {
-      header: 'tokens',
-      value: (o) => String(o.usage.promptTokens + o.usage.completionTokens),
-      align: 'right',
-    },
+    ...usageColumns((o: RunOutcome) => usageSummary(o.spec, o.usage, prices), prices !== null),
     { header: 'requests', value: (o) => String(o.requests), align: 'right' },
     { header: 'cached', value: (o) => String(o.cacheHits), align: 'right' },
     { header: 'seconds', value: (o) => (o.elapsedMs / 1000).toFixed(2), align: 'right' },

@@ -29,7 +29,7 @@ test('a streamed answer that thinks far longer than the idle timeout is one requ
       assert.equal(s.reasoningTokens, 3);
     }
     assert.equal(spec.effectiveGeneration?.stream, true);
-    assert.equal((spec.effectiveGeneration?.timeouts as { totalMs: unknown }).totalMs, null);
+    assert.equal((spec.effectiveGeneration!.timeouts as { totalMs: unknown }).totalMs, null);
   } finally {
     await f.close();
   }

@@ -169,3 +169,42 @@ test('a suite gives each model its own endpoint, key variable, generation settin
     await b.close();
   }
 });
+
+test('runs shows tokens split into prompt, reasoning and answer, and a cost estimate from a price table', async () => {
+  const server = await startFakeServer({ script: () => ({ kind: 'stream', reasoning: 'think' }) });
+  try {
+    const store = join(dir, 'tokens.db');
+    const prices = join(dir, 'prices.yaml');
+    writeFileSync(prices, 'm:\n  input: 1000\n  output: 2000\n');
+    const r = await cli([
+      '--store',
+      store,
+      'eval',
+      '-m',
+      `openai:m@${server.url}`,
+      '-b',
+      'arithmetic',
+      '--limit',
+      '4',
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    const [run] = JSON.parse(
+      (await cli(['--store', store, 'runs', '--json', '--prices', prices])).stdout,
+    ) as {
+      usage: { tokens: Record<string, number>; costUsd: number; truncationRate: number };
+    }[];
+    // Each streamed answer reports 11 prompt tokens and 5 generated, 3 of them reasoning.
+    assert.deepEqual(run!.usage.tokens, { prompt: 44, reasoning: 12, answer: 8 });
+    assert.equal(run!.usage.truncationRate, 0);
+    assert.equal(run!.usage.costUsd, (44 * 1000 + 20 * 2000) / 1e6);
+    const table = await cli(['--store', store, 'runs', '--prices', prices]);
+    assert.match(table.stdout, /reasoning tok.*cost \$/);
+    const bad = join(dir, 'bad-prices.yaml');
+    writeFileSync(bad, 'm:\n  input: cheap\n');
+    const refused = await cli(['--store', store, 'runs', '--prices', bad]);
+    assert.notEqual(refused.code, 0);
+    assert.match(refused.stderr, /bad-prices\.yaml:2/);
+  } finally {
+    await server.close();
+  }
+});

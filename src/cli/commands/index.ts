@@ -13,6 +13,7 @@ import { registerReport } from './report.ts';
 import { registerRescore } from './rescore.ts';
 import { registerResults } from './results.ts';
 import { registerRuns } from './runs.ts';
+import { registerSamples } from './samples.ts';
 import { registerSwebench } from './swebench.ts';
 import { registerTasks } from './tasks.ts';
 
@@ -33,6 +34,7 @@ export const commands: ((program: Command) => void)[] = [
   registerRecipes,
   registerEval,
   registerRuns,
+  registerSamples,
   registerRescore,
   registerAnalyze,
   registerDescribe,

@@ -116,6 +116,15 @@ test('eval warns when more than 1% of samples were truncated, naming --max-token
       r.stderr,
       /warning: .*100\.0% of samples \(4\) hit the generation budget of 64 tokens.*--max-tokens/,
     );
+    const [run] = await runsOf(store);
+    const id = (run as unknown as { id: string }).id;
+    const count = await cli(['--store', store, 'samples', id, '--finish-reason', 'length', '--count']);
+    assert.equal(count.stdout.trim(), '4');
+    const stopped = await cli(['--store', store, 'samples', id, '--finish-reason', 'stop', '--count']);
+    assert.equal(stopped.stdout.trim(), '0');
+    const lines = (await cli(['--store', store, 'samples', id, '--json'])).stdout.trim().split('\n');
+    assert.equal(lines.length, 4);
+    assert.ok(lines.every((l) => (JSON.parse(l) as { finishReason: string }).finishReason === 'length'));
   } finally {
     await server.close();
   }

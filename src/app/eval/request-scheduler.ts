@@ -98,7 +98,22 @@ export class RequestScheduler {
         this.notify(reason, now + wait);
       }
       await new Promise<void>((resolve) => {
-        this.waiters.push(resolve);
+        // An abort wakes this waiter; with nobody left waiting the wake-up timer goes too.
+        const onAbort = () => {
+          const i = this.waiters.indexOf(wake);
+          if (i >= 0) this.waiters.splice(i, 1);
+          if (this.waiters.length === 0 && this.wakeTimer) {
+            clearTimeout(this.wakeTimer);
+            this.wakeTimer = null;
+          }
+          resolve();
+        };
+        const wake = () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        this.waiters.push(wake);
         if (Number.isFinite(wait) && (!this.wakeTimer || now + wait < this.wakeAt)) {
           if (this.wakeTimer) clearTimeout(this.wakeTimer);
           this.wakeAt = now + wait;

@@ -5,37 +5,23 @@
 //
 //   node bench/long-thinking.bench.ts            3 minutes of thinking (the issue's acceptance figure)
 //   node bench/long-thinking.bench.ts 20         20 seconds
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DatabaseSync } from 'node:sqlite';
 import { type Action, startFakeServer } from '../test/adapters/providers/fake-model-server.ts';
+import { runCliAsync } from '../test/helpers/run-cli.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const MAIN = join(ROOT, 'src/cli/main.ts');
 const THINK_S = Number(process.argv[2] ?? 180);
 const work = mkdtempSync(join(tmpdir(), 'ys-think-bench-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
-
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [MAIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 async function scenario(name: string, script: (attempt: number) => Action): Promise<void> {
   const server = await startFakeServer({ script: (r) => script(r.attempt) });
   const store = join(work, `${name}.db`);
   const started = performance.now();
   // Idle timeout 5 s: far below the thinking time, far above the 100 ms between chunks.
-  const r = await cli(
+  const r = await runCliAsync(
     ['--store', store, 'eval', '-m', `openai:thinker@${server.url}`, '-b', 'arithmetic'].concat([
       '--limit',
       '1',
@@ -51,7 +37,7 @@ async function scenario(name: string, script: (attempt: number) => Action): Prom
     .get() as Record<string, unknown>;
   db.close();
   process.stdout.write(
-    `${name}: exit ${r.code}, ${seconds.toFixed(1)} s, requests sent ${server.total()}, verdict ${s.verdict}, ` +
+    `${name}: exit ${r.status}, ${seconds.toFixed(1)} s, requests sent ${server.total()}, verdict ${s.verdict}, ` +
       `extracted ${s.extracted}, finish ${s.finish_reason}, reasoning ${s.r} chars, answer ${JSON.stringify(s.response)}` +
       `${s.error ? `, error ${s.error}` : ''}\n`,
   );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SseEvent } from './http-client.ts';
+import { parseEvent } from './parse-event.ts';
 import { ProviderError } from './provider-error.ts';
 
 const Event = z
@@ -45,15 +46,7 @@ export class AnthropicStream {
   }
 
   onEvent = (e: SseEvent): void => {
-    let json: unknown;
-    try {
-      json = JSON.parse(e.data);
-    } catch {
-      throw new ProviderError('malformed', `${this.host} sent an event that is not JSON`);
-    }
-    const parsed = Event.safeParse(json);
-    if (!parsed.success) throw new ProviderError('malformed', `${this.host} sent an unexpected event`);
-    const ev = parsed.data;
+    const ev = parseEvent(e, Event, this.host);
     switch (ev.type) {
       case 'message_start':
         this.inputTokens = ev.message?.usage?.input_tokens ?? null;

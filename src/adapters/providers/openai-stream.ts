@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SseEvent } from './http-client.ts';
+import { parseEvent } from './parse-event.ts';
 import { ProviderError } from './provider-error.ts';
 
 export const OpenAiUsage = z
@@ -66,23 +67,16 @@ export class OpenAiStream {
       this.done = true;
       return;
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(e.data);
-    } catch {
-      throw new ProviderError('malformed', `${this.host} sent an event that is not JSON`);
-    }
-    const chunk = Chunk.safeParse(json);
-    if (!chunk.success) throw new ProviderError('malformed', `${this.host} sent an unexpected event`);
-    if (chunk.data.error !== undefined || e.event === 'error') {
-      const message = (chunk.data.error as { message?: unknown } | undefined)?.message;
+    const chunk = parseEvent(e, Chunk, this.host);
+    if (chunk.error !== undefined || e.event === 'error') {
+      const message = (chunk.error as { message?: unknown } | undefined)?.message;
       throw new ProviderError(
         'server',
         `${this.host} reported an error mid-stream${typeof message === 'string' ? `: ${message.slice(0, 200)}` : ''}`,
       );
     }
-    if (chunk.data.usage) this.usage = chunk.data.usage;
-    for (const c of chunk.data.choices ?? []) {
+    if (chunk.usage) this.usage = chunk.usage;
+    for (const c of chunk.choices ?? []) {
       const index = c.index ?? 0;
       let choice = this.choices.get(index);
       if (!choice) {

@@ -1,28 +1,29 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { resolveRunSettings } from '../../../src/app/eval/run-settings.ts';
+import { runCliAsync } from '../../helpers/run-cli.ts';
 import { sharedPath, skipWithoutShared } from '../../helpers/shared-dir.ts';
 import { startFakeServer } from '../../adapters/providers/fake-model-server.ts';
 
-const MAIN = fileURLToPath(new URL('../../../src/cli/main.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'ys-recipe-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [MAIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = runCliAsync;
+
+/** `eval` of one model on the arithmetic task into a store. */
+const evalArgs = (store: string, url: string, ...more: string[]) => [
+  '--store',
+  store,
+  'eval',
+  '-m',
+  `openai:m@${url}`,
+  '-b',
+  'arithmetic',
+  ...more,
+];
 
 const runsOf = async (store: string) =>
   JSON.parse((await cli(['--store', store, 'runs', '--json'])).stdout) as Record<string, never>[];
@@ -72,7 +73,7 @@ test('eval --recipe r1 -b aime-2024 sends 64 samples per item at temperature 0.6
       '--data-dir',
       sharedPath('datasets')!,
     ]);
-    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.status, 0, r.stderr);
     assert.equal(server.total(), 64);
     assert.ok(server.log.every((q) => q.body.temperature === 0.6 && q.body.top_p === 0.95));
     assert.ok(server.log.every((q) => q.body.max_tokens === 32_768 && q.body.stream === true));
@@ -96,20 +97,8 @@ test('eval warns when more than 1% of samples were truncated, naming --max-token
   });
   try {
     const store = join(dir, 'trunc.db');
-    const r = await cli([
-      '--store',
-      store,
-      'eval',
-      '-m',
-      `openai:m@${server.url}`,
-      '-b',
-      'arithmetic',
-      '--limit',
-      '4',
-      '--max-tokens',
-      '64',
-    ]);
-    assert.equal(r.code, 0, r.stderr);
+    const r = await cli(evalArgs(store, server.url, '--limit', '4', '--max-tokens', '64'));
+    assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /truncated %/);
     assert.match(r.stdout, /100\.0/);
     assert.match(
@@ -155,7 +144,7 @@ test('a suite gives each model its own endpoint, key variable, generation settin
       ].join('\n'),
     );
     const r = await cli(['--store', store, 'eval', suite]);
-    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.status, 0, r.stderr);
     assert.equal(a.total(), 3);
     assert.equal(b.total(), 3);
     assert.ok(b.log.every((q) => q.body.max_tokens === 128 && q.body.temperature === 0.6));
@@ -185,18 +174,8 @@ test('runs shows tokens split into prompt, reasoning and answer, and a cost esti
     const store = join(dir, 'tokens.db');
     const prices = join(dir, 'prices.yaml');
     writeFileSync(prices, 'm:\n  input: 1000\n  output: 2000\n');
-    const r = await cli([
-      '--store',
-      store,
-      'eval',
-      '-m',
-      `openai:m@${server.url}`,
-      '-b',
-      'arithmetic',
-      '--limit',
-      '4',
-    ]);
-    assert.equal(r.code, 0, r.stderr);
+    const r = await cli(evalArgs(store, server.url, '--limit', '4'));
+    assert.equal(r.status, 0, r.stderr);
     const [run] = JSON.parse(
       (await cli(['--store', store, 'runs', '--json', '--prices', prices])).stdout,
     ) as {
@@ -211,7 +190,7 @@ test('runs shows tokens split into prompt, reasoning and answer, and a cost esti
     const bad = join(dir, 'bad-prices.yaml');
     writeFileSync(bad, 'm:\n  input: cheap\n');
     const refused = await cli(['--store', store, 'runs', '--prices', bad]);
-    assert.notEqual(refused.code, 0);
+    assert.notEqual(refused.status, 0);
     assert.match(refused.stderr, /bad-prices\.yaml:2/);
   } finally {
     await server.close();

@@ -33,7 +33,7 @@ async function rejectsWith(p: Promise<unknown>, kind: string, retryable: boolean
 
 /**
  * What every provider must do. `open` builds the provider; HTTP providers get the scripted server's URL,
- * an environment holding the key under TEST_KEY, and a 300 ms request timeout.
+ * an environment holding the key under TEST_KEY, and a 1 s total request timeout (generous: the machine may be loaded).
  */
 export function providerConformance(
   name: string,
@@ -51,7 +51,7 @@ export function providerConformance(
     let next: ((r: ReceivedRequest) => Action) | null = null;
     before(async () => {
       server = await startFakeServer({ script: (r) => next?.(r) ?? { kind: 'ok' } });
-      provider = open({ url: server.url, env: { TEST_KEY: SECRET }, timeoutMs: 300 });
+      provider = open({ url: server.url, env: { TEST_KEY: SECRET }, timeoutMs: 1000 });
     });
     after(async () => {
       await provider?.close();
@@ -127,7 +127,7 @@ export function providerConformance(
     });
 
     test('a response slower than the timeout is a retryable timeout', async () => {
-      script(() => ({ kind: 'slow', delayMs: 1500 }));
+      script(() => ({ kind: 'slow', delayMs: 4000 }));
       await rejectsWith(provider.generate(request()), 'timeout', true);
     });
 

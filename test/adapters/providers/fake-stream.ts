@@ -173,8 +173,10 @@ export function streamAnswer(
     }
     res.write(chunk);
     sent++;
+    // Without a gap the whole answer goes out in one go (the events still arrive as separate chunks
+    // when the socket splits them); a gap spaces them out.
     if (s.chunkMs) setTimeout(step, s.chunkMs);
-    else setImmediate(step);
+    else step();
   };
   step();
 }

@@ -38,7 +38,7 @@ export interface RunOutcome {
   cacheHits: number;
   elapsedMs: number;
   /** Tokens and finish reasons of the run's samples (truncation shows here). */
-  usage: RunUsage;
+  usage?: RunUsage;
 }
 
 /** The run's items: the task's dataset, cut to the run's limit. */

@@ -15,9 +15,9 @@ import { builtinRegistry } from '../../registry/builtin.ts';
 import type { EvalFlags } from '../commands/eval.ts';
 import { ProgressDisplay } from '../progress/progress-display.ts';
 import { withStore } from '../with-store.ts';
-import { truncationWarning } from '../../core/engine/truncation.ts';
 import { resultsTable } from './results-table.ts';
 import { runLimitsOf } from './run-limit-flags.ts';
+import { truncationWarnings } from './truncation-warnings.ts';
 
 function toolVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
@@ -183,16 +183,7 @@ export async function runEvalCommand(
   }
   const prices = await loadPriceTable(flags.prices);
   if (outcomes.length) process.stdout.write(`${resultsTable(outcomes, prices)}\n`);
-  for (const o of outcomes) {
-    const warning = truncationWarning(
-      o.spec.id,
-      o.spec.effectiveGeneration?.max_tokens ??
-        o.spec.effectiveGeneration?.maxTokens ??
-        o.spec.generation.maxTokens,
-      o.usage,
-    );
-    if (warning) process.stderr.write(`yardstick: warning: ${warning}\n`);
-  }
+  for (const w of truncationWarnings(outcomes)) process.stderr.write(`yardstick: warning: ${w}\n`);
   const interrupted = outcomes.find((o) => o.status === 'interrupted');
   if (interrupted) {
     process.stderr.write(`interrupted: continue with yardstick eval --resume ${interrupted.spec.id}\n`);

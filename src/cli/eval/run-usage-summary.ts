@@ -12,6 +12,15 @@ export interface RunUsageSummary {
   costUsd: number | null;
 }
 
+/** The usage of a run that reported none. */
+export const NO_USAGE: UsageCounts = {
+  samples: 0,
+  finishReasons: {},
+  promptTokens: 0,
+  completionTokens: 0,
+  reasoningTokens: 0,
+};
+
 export function usageSummary(spec: RunSpec, u: UsageCounts, prices: PriceTable | null): RunUsageSummary {
   const model = spec.provider.args.model;
   return {

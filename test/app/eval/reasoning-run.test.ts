@@ -84,9 +84,10 @@ test('a run with max tokens 64 against long answers shows its truncation rate an
       truncated.every((s) => s.verdict !== 'correct' && s.verdict !== 'error'),
       'truncated samples are scored',
     );
-    assert.equal(out.usage.finishReasons.length, truncated.length);
-    assert.equal(truncationRate(out.usage), truncated.length / 12);
-    const warning = truncationWarning(spec.id, 64, out.usage);
+    const usage = out.usage!;
+    assert.equal(usage.finishReasons.length, truncated.length);
+    assert.equal(truncationRate(usage), truncated.length / 12);
+    const warning = truncationWarning(spec.id, 64, usage);
     assert.match(warning ?? '', /hit the generation budget of 64 tokens.*--max-tokens/);
   } finally {
     await f.close();

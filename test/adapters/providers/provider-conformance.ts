@@ -156,12 +156,13 @@ export function providerConformance(
     let next: ((r: ReceivedRequest) => Action) | null = null;
     before(async () => {
       server = await startFakeServer({ script: (r) => next?.(r) ?? { kind: 'ok' } });
-      // No total timeout: only the idle timeout (200 ms) and a 1 MiB body limit.
+      // No total timeout: only the idle timeout (1 s: chunks come every 100 ms, with room for a loaded
+      // machine) and a 1 MiB body limit.
       provider = open({
         url: server.url,
         env: { TEST_KEY: SECRET },
         timeoutMs: undefined,
-        extra: { idleTimeoutMs: 200, maxBodyBytes: 2 ** 20 },
+        extra: { idleTimeoutMs: 1000, maxBodyBytes: 2 ** 20 },
       });
     });
     after(async () => {
@@ -188,8 +189,8 @@ export function providerConformance(
         kind: 'stream',
         text: 'The answer is 42.',
         reasoning: 'step one',
-        thinkMs: 700,
-        chunkMs: 50,
+        thinkMs: 2500,
+        chunkMs: 100,
       }));
       const before = server.log.length;
       const g = await provider.generate(request());
@@ -254,7 +255,7 @@ export function providerConformance(
       const s = provider.effectiveSettings(GenerationConfig.parse({ maxTokens: 64 }));
       assert.equal(s.max_tokens, 64);
       assert.equal(s.stream, true);
-      assert.equal((s.timeouts as { idleMs: number }).idleMs, 200);
+      assert.equal((s.timeouts as { idleMs: number }).idleMs, 1000);
     });
   });
 }

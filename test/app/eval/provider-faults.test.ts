@@ -20,7 +20,7 @@ const FAULTS: Record<string, Action> = {
   'connection reset': { kind: 'reset' },
   'JSON body cut short': { kind: 'truncate' },
   'malformed JSON': { kind: 'malformed' },
-  'no first token in time': { kind: 'slow', delayMs: 2000 },
+  'no first token in time': { kind: 'slow', delayMs: 5000 },
   'stream stalls mid-answer': { kind: 'stream', text: 'The answer is 99999', stallAfter: 2 },
   'stream cut mid-answer': { kind: 'stream', text: 'The answer is 99999', cutAfter: 2 },
   'stream ends without finishing': { kind: 'stream', text: 'The answer is 99999', noEnd: true },
@@ -64,7 +64,8 @@ for (const [providerName, modelOf] of Object.entries(PROVIDERS)) {
             model: modelOf(f.server.url),
             limit: KINDS.length * 2,
             timeoutMs: undefined,
-            providerArgs: { firstTokenTimeoutMs: 300, idleTimeoutMs: 300, maxBodyBytes: 2 ** 20 },
+            // 1 s: short, with room for a loaded machine on the healthy answers.
+            providerArgs: { firstTokenTimeoutMs: 1000, idleTimeoutMs: 1000, maxBodyBytes: 2 ** 20 },
             requestLimits: { maxRetryAfterMs: 20 },
           };
           const spec = await f.newRun(settings);

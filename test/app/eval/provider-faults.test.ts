@@ -63,6 +63,7 @@ for (const [providerName, modelOf] of Object.entries(PROVIDERS)) {
           const settings = {
             model: modelOf(f.server.url),
             limit: KINDS.length * 2,
+            concurrency: 11,
             timeoutMs: undefined,
             // 1 s: short, with room for a loaded machine on the healthy answers.
             providerArgs: { firstTokenTimeoutMs: 1000, idleTimeoutMs: 1000, maxBodyBytes: 2 ** 20 },

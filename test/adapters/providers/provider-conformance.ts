@@ -32,6 +32,31 @@ async function rejectsWith(p: Promise<unknown>, kind: string, retryable: boolean
 }
 
 /**
+ * Registers hooks that start a scripted server and a provider on it for the enclosing describe, hands
+ * both to `set`, and returns the function that sets the script (null: every request succeeds).
+ */
+function scripted(
+  make: (url: string) => Provider,
+  set: (server: FakeServer, provider: Provider) => void,
+): (fn: ((r: ReceivedRequest) => Action) | null) => void {
+  let next: ((r: ReceivedRequest) => Action) | null = null;
+  let server: FakeServer | undefined;
+  let provider: Provider | undefined;
+  before(async () => {
+    server = await startFakeServer({ script: (r) => next?.(r) ?? { kind: 'ok' } });
+    provider = make(server.url);
+    set(server, provider);
+  });
+  after(async () => {
+    await provider?.close();
+    await server?.close();
+  });
+  return (fn) => {
+    next = fn;
+  };
+}
+
+/**
  * What every provider must do. `open` builds the provider; HTTP providers get the scripted server's URL,
  * an environment holding the key under TEST_KEY, and a 1 s total request timeout (generous: the machine may be loaded).
  */
@@ -48,18 +73,13 @@ export function providerConformance(
   describe(`Provider conformance: ${name}`, { skip: options.skip ?? false }, () => {
     let server: FakeServer;
     let provider: Provider;
-    let next: ((r: ReceivedRequest) => Action) | null = null;
-    before(async () => {
-      server = await startFakeServer({ script: (r) => next?.(r) ?? { kind: 'ok' } });
-      provider = open({ url: server.url, env: { TEST_KEY: SECRET }, timeoutMs: 1000 });
-    });
-    after(async () => {
-      await provider?.close();
-      await server?.close();
-    });
-    const script = (fn: ((r: ReceivedRequest) => Action) | null) => {
-      next = fn;
-    };
+    const script = scripted(
+      (url) => open({ url, env: { TEST_KEY: SECRET }, timeoutMs: 1000 }),
+      (s, p) => {
+        server = s;
+        provider = p;
+      },
+    );
 
     test('generate returns one completion with text, usage and latency', async () => {
       script(null);
@@ -153,25 +173,21 @@ export function providerConformance(
   describe(`Provider streaming: ${name}`, { skip: options.skip ?? false }, () => {
     let server: FakeServer;
     let provider: Provider;
-    let next: ((r: ReceivedRequest) => Action) | null = null;
-    before(async () => {
-      server = await startFakeServer({ script: (r) => next?.(r) ?? { kind: 'ok' } });
-      // No total timeout: only the idle timeout (1 s: chunks come every 100 ms, with room for a loaded
-      // machine) and a 1 MiB body limit.
-      provider = open({
-        url: server.url,
-        env: { TEST_KEY: SECRET },
-        timeoutMs: undefined,
-        extra: { idleTimeoutMs: 1000, maxBodyBytes: 2 ** 20 },
-      });
-    });
-    after(async () => {
-      await provider?.close();
-      await server?.close();
-    });
-    const script = (fn: ((r: ReceivedRequest) => Action) | null) => {
-      next = fn;
-    };
+    // No total timeout: only the idle timeout (1 s: chunks come every 100 ms, with room for a loaded
+    // machine) and a 1 MiB body limit.
+    const script = scripted(
+      (url) =>
+        open({
+          url,
+          env: { TEST_KEY: SECRET },
+          timeoutMs: undefined,
+          extra: { idleTimeoutMs: 1000, maxBodyBytes: 2 ** 20 },
+        }),
+      (s, p) => {
+        server = s;
+        provider = p;
+      },
+    );
 
     test('a request asks for a stream, and the streamed answer comes back with usage and finish reason', async () => {
       script(null);

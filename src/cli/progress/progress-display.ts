@@ -27,6 +27,7 @@ export class ProgressDisplay {
   private label = '';
   private counts: ProgressCounts | null = null;
   private waitingShown: string | null = null;
+  private ticker: NodeJS.Timeout | null = null;
 
   constructor(out: NodeJS.WriteStream = process.stderr) {
     this.out = out;
@@ -49,6 +50,9 @@ export class ProgressDisplay {
         `${this.label}: waiting ${formatDuration(Math.max(0, c.waiting!.untilMs - Date.now()) / 1000)}: ${waiting}\n`,
       );
     this.waitingShown = waiting;
+    // On a TTY the wait counts down: nothing else redraws the line while no request runs.
+    if (this.enabled && waiting && !this.ticker) this.ticker = setInterval(() => this.draw(), 1000).unref();
+    if (!waiting) this.stopTicker();
     const now = performance.now();
     if (!this.enabled || now - this.last < 100) return;
     this.last = now;
@@ -63,7 +67,13 @@ export class ProgressDisplay {
     );
   }
 
+  private stopTicker(): void {
+    if (this.ticker) clearInterval(this.ticker);
+    this.ticker = null;
+  }
+
   finish(): void {
+    this.stopTicker();
     if (!this.enabled || !this.counts) return;
     this.draw();
     this.out.write('\n');

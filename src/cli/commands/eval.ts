@@ -46,7 +46,11 @@ export function registerEval(program: Command): void {
     .option('--concurrency <n>', 'requests in flight (default 8)', positiveInt)
     .option('--temperature <t>', 'sampling temperature (default 0)', number)
     .option('--top-p <p>', 'nucleus sampling', number)
-    .option('--max-tokens <n>', 'maximum tokens per completion', positiveInt)
+    .option(
+      '--max-tokens <n>',
+      "maximum tokens per completion (default: the provider's: 512 for GGUF, 4096 for Anthropic, the server's for OpenAI-compatible)",
+      positiveInt,
+    )
     .option('--seed <n>', 'run seed: per-sample seeds derive from it (default 0)', number)
     .option('--api-key-env <NAME>', 'environment variable holding the API key')
     .option('--model-id <slug>', 'model id recorded with the run (default: from the model name)')

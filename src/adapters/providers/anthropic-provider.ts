@@ -8,6 +8,7 @@ import { HttpArgs, timeoutsOf } from './http-timeouts.ts';
 import type { GenerateRequest, Generation, Provider } from './provider.ts';
 import { ProviderError } from './provider-error.ts';
 import { apiKeyFrom } from './redact.ts';
+import { credentialedUrl, stripCredentials } from './url-credentials.ts';
 import { topUp } from './top-up.ts';
 
 export const AnthropicArgs = z.object({
@@ -48,13 +49,13 @@ export class AnthropicProvider implements Provider {
   constructor(input: AnthropicArgs, env: NodeJS.ProcessEnv = process.env) {
     const args = AnthropicArgs.parse(input);
     this.model = args.model;
-    this.endpoint = args.baseUrl.replace(/\/+$/, '');
+    this.endpoint = stripCredentials(args.baseUrl).replace(/\/+$/, '');
     this.host = new URL(this.endpoint).host;
     this.defaultMaxTokens = args.defaultMaxTokens;
     this.stream = args.stream;
     const key = apiKeyFrom(args.apiKeyEnv, env);
     this.headers = { 'anthropic-version': '2023-06-01', ...(key ? { 'x-api-key': key } : {}) };
-    this.client = new HttpClient(this.endpoint, {
+    this.client = new HttpClient(credentialedUrl(this.endpoint), {
       maxSockets: args.concurrency,
       timeouts: timeoutsOf(args),
       maxBodyBytes: args.maxBodyBytes,

@@ -2,7 +2,7 @@ import type http from 'node:http';
 import type { Socket } from 'node:net';
 import { parseRetryAfter } from '../../core/engine/retry-after.ts';
 import { ProviderError } from './provider-error.ts';
-import { redact } from './redact.ts';
+import { Redactor, redactKnown } from './redact.ts';
 import { SseParser } from './sse-parser.ts';
 import { HttpTimeouts } from './http-timeouts.ts';
 
@@ -47,7 +47,7 @@ export class HttpClient {
   private readonly agent: http.Agent;
   private readonly lib: typeof import('node:http') | typeof import('node:https');
   private readonly base: URL;
-  private readonly secrets: string[];
+  private readonly redactor: Redactor;
   private readonly urls = new Map<string, URL>();
   readonly timeouts: HttpTimeouts;
   readonly maxBodyBytes: number;
@@ -57,7 +57,7 @@ export class HttpClient {
     const agentOptions = { keepAlive: true, maxSockets: options.maxSockets, scheduling: 'lifo' as const };
     this.lib = this.base.protocol === 'https:' ? httpsModule() : httpModule();
     this.agent = new this.lib.Agent(agentOptions);
-    this.secrets = options.secrets.filter((s): s is string => Boolean(s));
+    this.redactor = new Redactor(options.secrets);
     this.timeouts = HttpTimeouts.parse(options.timeouts);
     this.maxBodyBytes = options.maxBodyBytes;
   }
@@ -86,7 +86,7 @@ export class HttpClient {
     const url = this.urlOf(path);
     const payload = Buffer.from(JSON.stringify(body));
     const started = performance.now();
-    const clean = (m: string) => redact(m, this.secrets);
+    const clean = (m: string) => redactKnown(this.redactor.text(m));
     const t = this.timeouts;
     const limit = this.maxBodyBytes;
     return new Promise<HttpResponse>((resolve, reject) => {

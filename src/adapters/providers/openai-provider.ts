@@ -9,6 +9,7 @@ import { OpenAiStream, OpenAiUsage } from './openai-stream.ts';
 import type { GenerateRequest, Generation, Provider } from './provider.ts';
 import { ProviderError } from './provider-error.ts';
 import { apiKeyFrom } from './redact.ts';
+import { credentialedUrl, stripCredentials } from './url-credentials.ts';
 import { topUp } from './top-up.ts';
 
 export { topUp } from './top-up.ts';
@@ -114,12 +115,12 @@ export class OpenAiProvider implements Provider {
     this.mode = mode;
     this.name = mode === 'chat' ? 'openai-chat' : 'openai-completions';
     this.model = args.model;
-    this.endpoint = args.baseUrl.replace(/\/+$/, '');
+    this.endpoint = stripCredentials(args.baseUrl).replace(/\/+$/, '');
     this.host = new URL(this.endpoint).host;
     this.stream = args.stream;
     const key = apiKeyFrom(args.apiKeyEnv, env);
     this.headers = key ? { authorization: `Bearer ${key}` } : {};
-    this.client = new HttpClient(this.endpoint, {
+    this.client = new HttpClient(credentialedUrl(this.endpoint), {
       maxSockets: args.concurrency,
       timeouts: timeoutsOf(args),
       maxBodyBytes: args.maxBodyBytes,

@@ -114,6 +114,11 @@ export interface Store {
   /** Token sums and finish-reason counts of one run. */
   runUsage(runId: string): Promise<RunUsage>;
   aggregateSamples(filter?: { benchmark?: string; model?: string }): Promise<SampleAggregate[]>;
+  /**
+   * Runs `fn` with a store whose writes commit together when it returns, or not at all when it
+   * throws or the process dies: a reader never sees part of them. Use only the given store inside fn.
+   */
+  atomically<T>(fn: (store: Store) => Promise<T>): Promise<T>;
 
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { stripCredentials } from '../../adapters/providers/url-credentials.ts';
 import type { Store } from '../../adapters/store/store.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import { parseModelSpec } from '../../core/engine/model-spec.ts';
@@ -74,6 +75,8 @@ export async function planRun(
   dataset: DatasetContext,
 ): Promise<PlannedRun> {
   const model = parseModelSpec(o.model, o.apiKeyEnv);
+  // user:password in a base URL is used for this process's requests and never recorded.
+  if (typeof model.args.baseUrl === 'string') model.args.baseUrl = stripCredentials(model.args.baseUrl);
   const concurrency = o.concurrency ?? 8;
   const providerArgs: Record<string, unknown> = {
     ...model.args,
@@ -81,12 +84,14 @@ export async function planRun(
     ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}),
     ...o.providerArgs,
   };
+  // A suite model's own base URL is stripped the same way.
+  if (typeof providerArgs.baseUrl === 'string') providerArgs.baseUrl = stripCredentials(providerArgs.baseUrl);
   const provider = await registry.build<Provider>('provider', model.provider, providerArgs);
   const { value: task, ref } = await registry.rebuild<Task>(taskRef(o.benchmark, o.taskArgs));
   const settings = resolveRunSettings(o, task.benchmark);
   const effectiveGeneration = provider.value.effectiveSettings(settings.generation);
   await provider.value.close();
-  const draft = RunSpec.parse({
+  const parsed = RunSpec.safeParse({
     id: 'pending',
     model: o.modelId ?? model.slug,
     provider: provider.ref,
@@ -106,6 +111,12 @@ export async function planRun(
     toolVersion: o.toolVersion,
     createdAt: new Date().toISOString(),
   });
+  if (!parsed.success) {
+    // One line naming the field, never a validation dump.
+    const issue = parsed.error.issues[0]!;
+    throw new UserError(`run spec: ${issue.path.join('.') || '(spec)'}: ${issue.message}`, EXIT.usage);
+  }
+  const draft = parsed.data;
   const items = await runItems(task, draft, dataset);
   const stamp = draft.createdAt.replace(/[-:T]/g, '').slice(0, 14);
   const spec: RunSpec = {

@@ -33,9 +33,9 @@ describe('two runs of one model on GSM8K with different prompts', () => {
     });
     const base = evalArgs(store, server.url, 'gsm8k', files.gsm8k, ITEMS);
     const a = await cli(base);
-    assert.equal(a.code, 0, a.stderr);
+    assert.equal(a.status, 0, a.stderr);
     const b = await cli([...base, '--task-arg', 'prompt=8-shot-cot']);
-    assert.equal(b.code, 0, b.stderr);
+    assert.equal(b.status, 0, b.stderr);
     const runs = JSON.parse((await cli(['--store', store, 'runs', '--json'])).stdout) as { id: string }[];
     [runA, runB] = runs.map((r) => r.id) as [string, string];
   });
@@ -43,7 +43,7 @@ describe('two runs of one model on GSM8K with different prompts', () => {
 
   test('compare lists exactly the items whose verdicts differ, and its paired CI is narrower than the unpaired one', async () => {
     const r = await cli(['--store', store, 'compare', runA, runB, '--json']);
-    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.status, 0, r.stderr);
     const c = JSON.parse(r.stdout) as {
       shared: number;
       flipped: { itemId: string; a: number; b: number }[];
@@ -80,26 +80,26 @@ describe('two runs of one model on GSM8K with different prompts', () => {
 
   test('show lists a run’s samples by verdict and one item with its gold answer, extraction and why', async () => {
     const wrong = await cli(['--store', store, 'show', runA, '--verdict', 'incorrect', '--limit', '500']);
-    assert.equal(wrong.code, 0, wrong.stderr);
+    assert.equal(wrong.status, 0, wrong.stderr);
     const count = Array.from({ length: ITEMS }, (_, i) => i).filter((i) => !rightA(i)).length;
     assert.match(wrong.stdout, new RegExp(`${count} of ${ITEMS} samples of ${runA} match`));
     const one = await cli(['--store', store, 'show', runA, '3']);
-    assert.equal(one.code, 0, one.stderr);
+    assert.equal(one.status, 0, one.stderr);
     assert.match(one.stdout, /gold: {6}6\n/);
     assert.match(one.stdout, /extracted: 7\n/);
     assert.match(one.stdout, /verdict: {3}incorrect: extracted "7" does not match the gold answer "6"/);
     assert.match(one.stdout, /\[user\] Item 3: what is 3 plus 3\?/);
     const none = await cli(['--store', store, 'show', runA, 'no-such-item']);
-    assert.equal(none.code, 5);
+    assert.equal(none.status, 5);
   });
 
   test('export --kind sample then import into a fresh SQLite store gives identical compare and results output and re-exports identically', async () => {
     const file = join(dir, 'samples.jsonl');
     const out = await cli(['--store', store, 'export', '--kind', 'sample', '-o', file]);
-    assert.equal(out.code, 0, out.stderr);
+    assert.equal(out.status, 0, out.stderr);
     const copy = join(dir, 'copy.db');
     const imp = await cli(['--store', copy, 'import', file]);
-    assert.equal(imp.code, 0, imp.stderr);
+    assert.equal(imp.status, 0, imp.stderr);
     assert.match(imp.stdout, new RegExp(`2 runs, ${2 * ITEMS} samples`));
     await sameOutputs(store, copy, runA, runB);
     const again = join(dir, 'again.jsonl');
@@ -109,7 +109,7 @@ describe('two runs of one model on GSM8K with different prompts', () => {
 
   test('export --kind sample --format csv writes one row per sample with every sample field as a column', async () => {
     const r = await cli(['--store', store, 'export', '--kind', 'sample', '--format', 'csv', '--run', runA]);
-    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.status, 0, r.stderr);
     const rows = parseCsv(r.stdout, { columns: true }) as Record<string, string>[];
     assert.equal(rows.length, ITEMS);
     const row = rows.find((x) => x.itemId === '3')!;
@@ -120,18 +120,18 @@ describe('two runs of one model on GSM8K with different prompts', () => {
     assert.equal(row.completionTokens, '5');
     assert.deepEqual(JSON.parse(row.messages!)[0].content.split('\n')[0], 'Item 3: what is 3 plus 3?');
     const bad = await cli(['--store', store, 'export', '--kind', 'sample', '--run', 'no-such-run']);
-    assert.equal(bad.code, 5);
+    assert.equal(bad.status, 5);
   });
 
   test('export --kind sample then import into a fresh PostgreSQL store gives identical compare and results output', {
     skip: pgSkip,
   }, async () => {
     const file = join(dir, 'samples-pg.jsonl');
-    assert.equal((await cli(['--store', store, 'export', '--kind', 'sample', '-o', file])).code, 0);
+    assert.equal((await cli(['--store', store, 'export', '--kind', 'sample', '-o', file])).status, 0);
     const pg = await freshPgDatabase();
     try {
       const imp = await cli(['--store', pg.url, 'import', file]);
-      assert.equal(imp.code, 0, imp.stderr);
+      assert.equal(imp.status, 0, imp.stderr);
       await sameOutputs(store, pg.url, runA, runB);
       const again = join(dir, 'again-pg.jsonl');
       await cli(['--store', pg.url, 'export', '--kind', 'sample', '-o', again]);
@@ -151,7 +151,7 @@ async function sameOutputs(a: string, b: string, runA: string, runB: string): Pr
   ]) {
     const x = await cli(['--store', a, ...args]);
     const y = await cli(['--store', b, ...args]);
-    assert.equal(x.code, 0, x.stderr);
+    assert.equal(x.status, 0, x.stderr);
     assert.equal(y.stdout, x.stdout, `${args.join(' ')} differs`);
   }
 }
@@ -195,7 +195,7 @@ test('runs under --condition zero-shot-cot --baseline zero-shot on GSM8K, AQuA a
           condition,
           ...(baseline ? ['--baseline', baseline] : []),
         ]);
-        assert.equal(r.code, 0, r.stderr);
+        assert.equal(r.status, 0, r.stderr);
       }
     }
     const results = JSON.parse(
@@ -220,7 +220,7 @@ test('runs under --condition zero-shot-cot --baseline zero-shot on GSM8K, AQuA a
 
     const spec = join(dir, 'delta.vl.json');
     const chart = await cli(['--store', store, 'chart', 'delta-dots', '--source', 'run', '-o', spec]);
-    assert.equal(chart.code, 0, chart.stderr);
+    assert.equal(chart.status, 0, chart.stderr);
     const vl = JSON.parse(readFileSync(spec, 'utf8')) as {
       layer: { mark: unknown; data?: { values: unknown[] } }[];
     };
@@ -241,10 +241,10 @@ test('runs under --condition zero-shot-cot --baseline zero-shot on GSM8K, AQuA a
       '-o',
       join(dir, 'delta.svg'),
     ]);
-    assert.equal(svg.code, 0, svg.stderr);
+    assert.equal(svg.status, 0, svg.stderr);
 
     const analyze = await cli(['--store', store, 'analyze', '--source', 'run', '--json']);
-    assert.equal(analyze.code, 0, analyze.stderr);
+    assert.equal(analyze.status, 0, analyze.stderr);
     const fs = JSON.parse(analyze.stdout) as Finding[];
     const beyond = fs.find((f) => f.metric === 'delta-ci-excludes-zero')!;
     const within = fs.find((f) => f.metric === 'delta-ci-includes-zero')!;
@@ -261,8 +261,8 @@ test('eval refuses --baseline without --condition, or equal to it', async () => 
   const store = join(dir, 'bad.db');
   const base = ['--store', store, 'eval', '-m', 'openai:x@http://127.0.0.1:9/v1', '-b', 'arithmetic'];
   const a = await cli([...base, '--baseline', 'zero-shot']);
-  assert.equal(a.code, 2);
+  assert.equal(a.status, 2);
   assert.match(a.stderr, /--baseline needs --condition/);
   const b = await cli([...base, '--condition', 'x', '--baseline', 'x']);
-  assert.equal(b.code, 2);
+  assert.equal(b.status, 2);
 });

@@ -21,11 +21,11 @@ export function runCli(args: string[], env: Record<string, string> = {}, input?:
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** The real CLI as a child process, asynchronously: for tests whose scripted model server runs in the test process. */
-export function runCliAsync(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/**
+ * The real CLI in a child process, without blocking this one: for tests whose scripted server runs
+ * in this process.
+ */
+export function runCliAsync(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [MAIN, ...args], {
       env: { ...process.env, NO_COLOR: '1', ...env },
@@ -34,6 +34,6 @@ export function runCliAsync(
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d));
     child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => resolve({ status: code ?? -1, stdout, stderr }));
   });
 }

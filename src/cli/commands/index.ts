@@ -9,10 +9,12 @@ import { registerEval } from './eval.ts';
 import { registerExport } from './export.ts';
 import { registerImport } from './import.ts';
 import { registerModels } from './models.ts';
+import { registerRecipes } from './recipes.ts';
 import { registerReport } from './report.ts';
 import { registerRescore } from './rescore.ts';
 import { registerResults } from './results.ts';
 import { registerRuns } from './runs.ts';
+import { registerSamples } from './samples.ts';
 import { registerShow } from './show.ts';
 import { registerSwebench } from './swebench.ts';
 import { registerTasks } from './tasks.ts';
@@ -31,8 +33,10 @@ export const commands: ((program: Command) => void)[] = [
   registerChart,
   registerReport,
   registerTasks,
+  registerRecipes,
   registerEval,
   registerRuns,
+  registerSamples,
   registerShow,
   registerCompare,
   registerRescore,

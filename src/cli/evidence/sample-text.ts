@@ -34,6 +34,8 @@ const emptyShape: Record<keyof SampleRecord, true> = {
   target: true,
   tags: true,
   scoring: true,
+  finishReason: true,
+  reasoningTokens: true,
   createdAt: true,
 };
 
@@ -61,7 +63,9 @@ export function sampleText(s: SampleRecord, showReasoning: boolean): string {
     `extracted: ${s.extracted ?? '(none)'}`,
     `verdict:   ${s.verdict}: ${verdictReason(s)}`,
     `scorer:    ${s.scorerVersion ?? '(unknown)'}`,
-    `tokens:    ${s.promptTokens ?? '?'} prompt, ${s.completionTokens ?? '?'} completion; latency ${s.latencyMs === null ? '?' : `${Math.round(s.latencyMs)} ms`}`,
+    `tokens:    ${s.promptTokens ?? '?'} prompt, ${s.completionTokens ?? '?'} completion` +
+      `${s.reasoningTokens ? ` (${s.reasoningTokens} reasoning)` : ''}; latency ${s.latencyMs === null ? '?' : `${Math.round(s.latencyMs)} ms`}`,
+    `finish:    ${s.finishReason ?? '(not recorded)'}`,
     ...extraFields(s).map(
       ([k, v]) => `${`${k}:`.padEnd(10)} ${typeof v === 'string' ? v : JSON.stringify(v)}`,
     ),

@@ -18,8 +18,8 @@ export type SampleFilterInput = z.input<typeof SampleFilter>;
  * completion reached the run's max tokens.
  */
 export function isTruncated(sample: SampleRecord, spec: Pick<RunSpec, 'generation'>): boolean {
-  const reason = (sample as { finishReason?: unknown }).finishReason;
-  if (typeof reason === 'string') return reason === 'length' || reason === 'max_tokens';
+  const reason = sample.finishReason;
+  if (reason !== null && reason !== undefined) return reason === 'length';
   const max = spec.generation.maxTokens;
   return max !== null && sample.completionTokens !== null && sample.completionTokens >= max;
 }

@@ -9,7 +9,14 @@ import { runCliAsync } from '../../helpers/run-cli.ts';
 const dir = mkdtempSync(join(tmpdir(), 'ys-eval-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-const cli = runCliAsync;
+/** The real CLI as a child process (asynchronously: the scripted server runs in this process). */
+async function cli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const r = await runCliAsync(args, env);
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
 
 test('eval with a suite file runs every model x benchmark and `runs` lists their specs', async () => {
   const server = await startFakeServer();

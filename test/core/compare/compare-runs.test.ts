@@ -192,7 +192,7 @@ describe('samples: tags, filters and verdict reasons', () => {
     assert.ok(!isTruncated(fine, spec));
     assert.ok(!isTruncated(cut, runSpec()), 'no limit, nothing truncated');
     assert.ok(
-      isTruncated({ ...fine, finishReason: 'length' } as never, runSpec()),
+      isTruncated({ ...fine, finishReason: 'length' }, runSpec()),
       'a recorded finish reason decides',
     );
     const all = [cut, fine, failed];

@@ -63,6 +63,22 @@ const OPENS_WITH_NUMBER = /^[\s*:$€£¥(\\{}a-z]{0,16}?-?[$€£¥]?\s?\d/;
 const THEN_ARITHMETIC = /^\D{0,16}?\d[\d,.]*\s*[-+*/×÷=]\s*\d/;
 
 /**
+ * The number an answer statement gives: its first number, or, when the statement opens with a calculation
+ * ("final answer: 21 + 8 + 3 = 32 birds", "is 96 * 5 = 480"), the result after the last "=" of its first
+ * clause, unless that side is a calculation itself ("32 = 4 * 8" gives 32).
+ */
+function spanNumber(span: string): string {
+  const clause = (span.trimStart().split('\n')[0] ?? '').split(/[.;,](?:\s|$)/)[0] ?? '';
+  const eq = clause.lastIndexOf('=');
+  if (eq > 0 && THEN_ARITHMETIC.test(clause)) {
+    const side = clause.slice(eq + 1);
+    const result = firstNumber(side);
+    if (result !== null && !THEN_ARITHMETIC.test(side)) return result;
+  }
+  return firstNumber(span)!;
+}
+
+/**
  * The numeric answer of a GSM8K-style response: the latest explicit answer, where "#### N", an answer
  * statement ("The final answer is $10,455$", "the answer (arabic numerals) is 80", "Answer: 17"; the last
  * "final answer" statement before plain "answer is" ones) and a \boxed{N} are explicit; only when there is
@@ -84,7 +100,7 @@ export function extractNumber(input: string): NumberAnswer | null {
       firstNumber(p.span) !== null &&
       (!box || p.start < box.end || (OPENS_WITH_NUMBER.test(p.span) && !THEN_ARITHMETIC.test(p.span))),
   );
-  if (phrase) found.push({ at: phrase.start, value: firstNumber(phrase.span)!, method: phrase.kind });
+  if (phrase) found.push({ at: phrase.start, value: spanNumber(phrase.span), method: phrase.kind });
   found.sort((a, b) => a.at - b.at);
   const latest = found.at(-1);
   if (latest) return { value: latest.value, method: latest.method };

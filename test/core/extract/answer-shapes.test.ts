@@ -154,3 +154,46 @@ test('option-text matching keeps signs and operators', () => {
   assert.deepEqual(choice('The answer is 15', 'ABCD', signs), { letter: 'A', method: 'option-text' });
   assert.deepEqual(choice('The answer is −5', 'ABCD', signs), { letter: 'D', method: 'option-text' });
 });
+
+test('an answer statement that is a calculation gives its result, not its first operand', () => {
+  assert.deepEqual(num('add them to get our final answer: \n\n21 + 8 + 3 = 32 blue birds.'), {
+    value: '32',
+    method: 'final-answer',
+  });
+  assert.deepEqual(num('Therefore, the answer (arabic numerals) is 96 * 5 = 480.'), {
+    value: '480',
+    method: 'answer-is',
+  });
+  assert.deepEqual(num('The answer is: 76,000 + 53,200 = 129,200.'), {
+    value: '129200',
+    method: 'answer-is',
+  });
+  // the result side is read only when it is a number, and only in the statement's first clause
+  assert.deepEqual(num('The final answer is 32 = 4 * 8'), { value: '32', method: 'final-answer' });
+  assert.deepEqual(num('The answer is 2 + 3 = 5 apples, so 5 - 1 = 4 are left'), {
+    value: '5',
+    method: 'answer-is',
+  });
+  assert.deepEqual(num('The answer is 12. Check: 3 * 4 = 12'), { value: '12', method: 'answer-is' });
+});
+
+test('a letter after "most likely" is the answer; a list of letters is a hedge', () => {
+  const csqa = ['restaurant', 'building', 'city', 'mall', 'hotel'];
+  assert.deepEqual(choice('the answer is most likely E, a hotel.', 'ABCDE', csqa), {
+    letter: 'E',
+    method: 'choice-letter',
+  });
+  assert.deepEqual(choice('So the answer is probably (B).'), { letter: 'B', method: 'choice-letter' });
+  assert.deepEqual(choice('The answer is B, as A and C are too small.'), {
+    letter: 'B',
+    method: 'choice-letter',
+  });
+  assert.deepEqual(choice('the answer is most likely A, B, or D.'), { letter: null, method: 'hedged' });
+  assert.deepEqual(choice('the answer is A, B, C, and E.'), { letter: null, method: 'hedged' });
+  assert.deepEqual(choice('the answer is (B), (C), (D), and (E).'), { letter: null, method: 'hedged' });
+  assert.deepEqual(choice('the answer is most likely (D) and (C).'), { letter: null, method: 'hedged' });
+  assert.deepEqual(choice('the answer is most likely D) attic or E) cupboard.', 'ABCDE', csqa), {
+    letter: null,
+    method: 'hedged',
+  });
+});

@@ -138,6 +138,42 @@ function zeroShotCot(): Source[] {
   return out;
 }
 
+/**
+ * bwu1234/math500-eval-prm report.html: a full MATH-500 run of gemma-4-31b-it, each question's extracted answer
+ * ("got"), gold ("want") and verdict (its grader, reviewed by hand). Only the extracted answer is published, so
+ * the response scored is that answer in a box: this measures equivalence, not extraction.
+ */
+function math500Report(): Source[] {
+  const name = 'math500-eval-prm-report.html';
+  if (!has(name)) return [];
+  const unescape = (t: string) =>
+    t
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&middot;/g, '·')
+      .replace(/&amp;/g, '&')
+      .trim();
+  const re =
+    /<details class="q (ok|bad)">[\s\S]*?<span class="qmeta">#(\d+)[\s\S]*?<span class="qans mono">got ([\s\S]*?)\n\s*&middot; want ([\s\S]*?)<\/span>/g;
+  const rows = [...readFileSync(file(name), 'utf8').matchAll(re)].map((m) => {
+    const got = unescape(m[3]!);
+    return {
+      item: { id: m[2]!, input: '', target: unescape(m[4]!), metadata: {} },
+      response: got ? `The final answer is $\\boxed{${got}}$.` : '',
+      label: m[1] === 'ok',
+    };
+  });
+  return [
+    {
+      name: 'math500-eval-prm gemma-4-31b-it (MATH-500, answers only)',
+      scorer: mathScorer(sharedEquivalencePool),
+      rows,
+    },
+  ];
+}
+
 /** MATH-style sources: {problem, answer, response, correct} rows in math-*.jsonl files, if any are provided. */
 function mathFiles(): Source[] {
   const scorer = mathScorer(sharedEquivalencePool);
@@ -155,7 +191,7 @@ function mathFiles(): Source[] {
 }
 
 const tail = (s: string) => JSON.stringify(s.length > 160 ? `…${s.slice(-160)}` : s);
-const sources = [...gradeSchoolMath(), ...tora(), ...zeroShotCot(), ...mathFiles()];
+const sources = [...gradeSchoolMath(), ...tora(), ...zeroShotCot(), ...math500Report(), ...mathFiles()];
 if (sources.length === 0) {
   console.log(`skipped: no known files in ${dir} (bench/README.md lists them)`);
   process.exit(0);

@@ -146,7 +146,7 @@ function zeroShotCot(): Source[] {
 function math500Report(): Source[] {
   const name = 'math500-eval-prm-report.html';
   if (!has(name)) return [];
-  const unescape = (t: string) =>
+  const fromHtml = (t: string) =>
     t
       .replace(/&lt;/g, '<')
       .replace(/&gt;/g, '>')
@@ -158,9 +158,9 @@ function math500Report(): Source[] {
   const re =
     /<details class="q (ok|bad)">[\s\S]*?<span class="qmeta">#(\d+)[\s\S]*?<span class="qans mono">got ([\s\S]*?)\n\s*&middot; want ([\s\S]*?)<\/span>/g;
   const rows = [...readFileSync(file(name), 'utf8').matchAll(re)].map((m) => {
-    const got = unescape(m[3]!);
+    const got = fromHtml(m[3]!);
     return {
-      item: { id: m[2]!, input: '', target: unescape(m[4]!), metadata: {} },
+      item: { id: m[2]!, input: '', target: fromHtml(m[4]!), metadata: {} },
       response: got ? `The final answer is $\\boxed{${got}}$.` : '',
       label: m[1] === 'ok',
     };

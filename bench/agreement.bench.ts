@@ -3,6 +3,8 @@
 // The directory holds files taken unchanged from public repositories (see bench/README.md, "agreement.bench.ts"):
 //   gsm8k-test.jsonl, gsm8k-example-model-solutions.jsonl   openai/grade-school-math (MIT)
 //   tora-<model>-gsm8k.jsonl                                microsoft/ToRA src/outputs (MIT)
+//   abel-<7b|13b|70b>-gsm8k.jsonl                           GAIR-NLP/abel outputs/gsm8k
+//   math500-eval-prm-report.html                            bwu1234/math500-eval-prm report.html (MIT)
 //   zscot-gsm8k.log, zscot-aqua.log, zscot-commonsensqa.log kojima-takeshi188/zero_shot_cot log/
 // Each generation is scored with the scorer the benchmark's task uses (what `rescore` runs: the GSM8K number
 // scorer, the multiple-choice scorer, the math scorer with the shared equivalence pool) and its verdict is
@@ -98,6 +100,23 @@ function toraEqual(pred: string, gt: string): boolean {
   return pred.trim() === gt.trim();
 }
 
+/** GAIR-NLP/abel released GSM8K outputs (7B, 13B, 70B): the label is Abel's own grading ("result"). */
+function abel(): Source[] {
+  return ['7b', '13b', '70b']
+    .filter((m) => has(`abel-${m}-gsm8k.jsonl`))
+    .map((m) => ({
+      name: `Abel ${m.toUpperCase()} (GSM8K)`,
+      scorer: gsm8kScorer,
+      rows: jsonl<{ id: number; prompt: string; response: string; gold: string; result: boolean }>(
+        `abel-${m}-gsm8k.jsonl`,
+      ).map((r) => ({
+        item: { id: String(r.id), input: r.prompt, target: firstNumber(r.gold) ?? r.gold, metadata: {} },
+        response: r.response,
+        label: r.result,
+      })),
+    }));
+}
+
 /** kojima-takeshi188/zero_shot_cot logs (GPT-3 text-davinci-002): the label is the authors' pred_mode == GT. */
 function zeroShotCot(): Source[] {
   const out: Source[] = [];
@@ -191,7 +210,14 @@ function mathFiles(): Source[] {
 }
 
 const tail = (s: string) => JSON.stringify(s.length > 160 ? `…${s.slice(-160)}` : s);
-const sources = [...gradeSchoolMath(), ...tora(), ...zeroShotCot(), ...math500Report(), ...mathFiles()];
+const sources = [
+  ...gradeSchoolMath(),
+  ...tora(),
+  ...abel(),
+  ...zeroShotCot(),
+  ...math500Report(),
+  ...mathFiles(),
+];
 if (sources.length === 0) {
   console.log(`skipped: no known files in ${dir} (bench/README.md lists them)`);
   process.exit(0);

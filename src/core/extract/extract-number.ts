@@ -57,6 +57,9 @@ export function lastNumber(text: string): string | null {
 }
 
 const HASHES = /####\s*([^\n]*)/g;
+/** Two numbers in a row, "125,96", "5 or 7": a list, not one answer (unless it is 1,000-style grouping). */
+const SEVERAL = /^\s*[$€£¥]?-?\d[\d.]*\s*(?:[,;/]|\bor\b|\band\b)\s*[$€£¥]?-?\d/;
+const GROUPED = /^\s*[$€£¥]?-?\d{1,3}(?:,\d{3})+(?![\d,])/;
 
 /** A statement that overrides an earlier box opens with its number: "the answer is 5", not "is 9 - 4 = 5". */
 const OPENS_WITH_NUMBER = /^[\s*:$€£¥(\\{}a-z]{0,16}?-?[$€£¥]?\s?\d/;
@@ -90,7 +93,11 @@ export function extractNumber(input: string): NumberAnswer | null {
   const found: { at: number; value: string; method: NumberAnswer['method'] }[] = [];
   let hashes: RegExpExecArray | null = null;
   for (const m of text.matchAll(HASHES)) if (firstNumber(m[1] ?? '') !== null) hashes = m;
-  if (hashes) found.push({ at: hashes.index, value: firstNumber(hashes[1]!)!, method: 'hashes' });
+  if (hashes) {
+    // "#### 125,96" gives two answers: none of them is the answer
+    if (SEVERAL.test(hashes[1]!) && !GROUPED.test(hashes[1]!)) return null;
+    found.push({ at: hashes.index, value: firstNumber(hashes[1]!)!, method: 'hashes' });
+  }
   const box = lastBoxedGroup(text);
   const boxed = box && firstNumber(box.content.replace(/\\[dt]?frac\{(\d+)\}\{(\d+)\}/g, '$1/$2'));
   if (box && boxed !== null) found.push({ at: box.start, value: boxed, method: 'boxed' });

@@ -197,3 +197,11 @@ test('a letter after "most likely" is the answer; a list of letters is a hedge',
     method: 'hedged',
   });
 });
+
+test('"#### 125,96" names two answers and is no answer; "#### 1,000" and "#### 10." are one', () => {
+  assert.equal(num('So $125 or $96.\n#### 125,96'), null);
+  assert.equal(num('#### 5 or 7'), null);
+  assert.deepEqual(num('#### 1,000'), { value: '1000', method: 'hashes' });
+  assert.deepEqual(num('She has $10 left. #### 10. '), { value: '10', method: 'hashes' });
+  assert.deepEqual(num('#### 2.5'), { value: '2.5', method: 'hashes' });
+});

@@ -127,6 +127,11 @@ export function extractChoice(
     if (exact >= 0 && letters[exact]) return { letter: letters[exact]!, method: 'option-text' };
   }
 
+  // "the answer is CE": two or more letters run together name several options
+  const run = /^([A-Z]{2,5})$/.exec(finalStatement(text).trim().replace(/[.!]$/, ''));
+  if (run && [...run[1]!].every(valid) && new Set(run[1]!).size > 1)
+    return { letter: null, method: 'hedged' };
+
   const tail = text.trim().slice(-200);
   const lastLine = tail.split('\n').at(-1) ?? '';
   const hedge = new RegExp(

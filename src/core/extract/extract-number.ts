@@ -5,7 +5,10 @@ import { lastBoxedGroup } from './extract-boxed.ts';
 export interface NumberAnswer {
   /** The number in canonical form: no commas, no currency, no trailing zeros ("1234.5", "-3"). */
   value: string;
-  method: Extract<ExtractionRule, 'hashes' | 'final-answer' | 'answer-is' | 'boxed' | 'last-number'>;
+  method: Extract<
+    ExtractionRule,
+    'hashes' | 'final-answer' | 'answer-is' | 'boxed' | 'program-output' | 'last-number'
+  >;
 }
 
 /**
@@ -85,8 +88,8 @@ function spanNumber(span: string): string {
  * The numeric answer of a GSM8K-style response: the latest explicit answer, where "#### N", an answer
  * statement ("The final answer is $10,455$", "the answer (arabic numerals) is 80", "Answer: 17"; the last
  * "final answer" statement before plain "answer is" ones) and a \boxed{N} are explicit; only when there is
- * none, the last number in the text. Commas, spaces between thousands, currency signs, units and trailing
- * periods are ignored. Nothing after a next question the model invents is read.
+ * none, the number a final ```output block printed, else the last number in the text. Commas, spaces
+ * between thousands, currency signs, units and trailing periods are ignored. Nothing after a next question the model invents is read.
  */
 export function extractNumber(input: string): NumberAnswer | null {
   const text = cutAtNextQuestion(input);
@@ -111,8 +114,25 @@ export function extractNumber(input: string): NumberAnswer | null {
   found.sort((a, b) => a.at - b.at);
   const latest = found.at(-1);
   if (latest) return { value: latest.value, method: latest.method };
+  const printed = programOutput(text);
+  if (printed !== null) return { value: printed, method: 'program-output' };
   const last = lastNumber(text);
   return last === null ? null : { value: last, method: 'last-number' };
+}
+
+const OUTPUT_BLOCK = /```output[ \t]*\n([\s\S]*?)```/g;
+
+/**
+ * The one number the last ```output block of a tool-integrated response printed ("```output\n16.0\n```\n16
+ * people think horse #12 will win"), when no code follows it; null otherwise.
+ */
+function programOutput(text: string): string | null {
+  const blocks = [...text.matchAll(OUTPUT_BLOCK)];
+  const last = blocks.at(-1);
+  if (!last || text.includes('```', (last.index ?? 0) + last[0].length)) return null;
+  const content = last[1]!.trim();
+  const value = firstNumber(content);
+  return value !== null && value === lastNumber(content) && /^[-$\d.,\s/]+$/.test(content) ? value : null;
 }
 
 /** Numeric equality of two canonical numbers, tolerant to float noise only. */

@@ -205,3 +205,35 @@ test('"#### 125,96" names two answers and is no answer; "#### 1,000" and "#### 1
   assert.deepEqual(num('She has $10 left. #### 10. '), { value: '10', method: 'hashes' });
   assert.deepEqual(num('#### 2.5'), { value: '2.5', method: 'hashes' });
 });
+
+test('without a marker, the one number a final ```output block printed is the answer', () => {
+  const tir = (out: string, after: string) =>
+    `\`\`\`python\nprint(x)\n\`\`\`\n\`\`\`output\n${out}\n\`\`\`\n${after}`;
+  assert.deepEqual(num(tir('5', '5 cars drove through in the first 15 minutes.')), {
+    value: '5',
+    method: 'program-output',
+  });
+  assert.deepEqual(num(tir('3.0', 'Three trucks carry 80 flagstones.')), {
+    value: '3',
+    method: 'program-output',
+  });
+  // an explicit answer wins; an output of several values, or code after the output, is no program answer
+  assert.deepEqual(num(tir('5', 'So the answer is $\\boxed{6}$.')), { value: '6', method: 'boxed' });
+  assert.deepEqual(num(tir('[2, 3]', 'So 3 cars.')), { value: '3', method: 'last-number' });
+  assert.deepEqual(num(`${tir('5', 'Next:')}\n\`\`\`python\nprint(7)\n\`\`\`\nSo 7 cars.`), {
+    value: '7',
+    method: 'last-number',
+  });
+});
+
+test('letters run together ("the answer is CE") are a hedge; an option whose text they are is that option', () => {
+  assert.deepEqual(choice('Therefore, among A through E, the answer is CE.'), {
+    letter: null,
+    method: 'hedged',
+  });
+  assert.deepEqual(choice('The answer is AB', 'ABCD', ['BC', 'AB', 'AC', 'CD']), {
+    letter: 'B',
+    method: 'option-text',
+  });
+  assert.deepEqual(choice('Between C and E, the answer is E.'), { letter: 'E', method: 'choice-letter' });
+});

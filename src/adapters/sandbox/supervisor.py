@@ -745,13 +745,14 @@ def run_job(job, prepared):
     timed_out = False
     status = None
     watch = os.pidfd_open(pid)
+    watched = [r, watch]
     try:
         while True:
             left = deadline - time.monotonic()
             if left <= 0:
                 timed_out = True
                 break
-            ready, _, _ = select.select([r, watch], [], [], left)
+            ready, _, _ = select.select(watched, [], [], left)
             if watch in ready:
                 p, st = os.waitpid(pid, os.WNOHANG)
                 if p == pid:
@@ -760,7 +761,8 @@ def run_job(job, prepared):
             if r in ready:
                 chunk = os.read(r, 65536)
                 if not chunk:
-                    continue  # no writer left; the child's exit shows through the pidfd
+                    watched = [watch]  # no writer left; the child's exit shows through the pidfd
+                    continue
                 if kept < RECORDS_CAP:
                     kept += len(chunk)
                     buf = parse_records(buf + chunk, n, results, fatal)

@@ -289,6 +289,7 @@ def segments(program, lines):
 
 
 def run_human_eval(job, rep):
+    """human-eval's check; True when every test passed (False as soon as one did not)."""
     tests = job["tests"]
     limits = [t["timeoutMs"] / 1000.0 for t in tests]
     reliability_guard()
@@ -298,11 +299,12 @@ def run_human_eval(job, rep):
         x, m = describe(e)
         for i in range(len(tests)):
             rep.test(i, "error", 0, x, m)
-        return
+        return False
     exec_globals = {}
     signal.signal(signal.SIGALRM, on_alarm)
 
-    def body():
+    # Bound now, before the program runs: a program that replaces builtins.exec cannot skip the tests.
+    def body(_exec=exec, _perf=time.perf_counter):
         with swallow_io():
             start = time.perf_counter()
             arm(limits[0])
@@ -312,25 +314,26 @@ def run_human_eval(job, rep):
                     start = time.perf_counter()
                     arm(limits[k])
                 try:
-                    exec(code, exec_globals)
+                    _exec(code, exec_globals)
                 except TimeoutException:
                     disarm()
                     rep.test(k, "timeout", ms(start), "TimeoutException")
-                    return
+                    return False
                 except AssertionError as e:
                     disarm()
                     rep.test(k, "fail", ms(start), "AssertionError", str(e)[:MSG_CAP])
-                    return
+                    return False
                 except BaseException as e:
                     disarm()
                     x, m = describe(e)
                     rep.test(k, "error", ms(start), x, m)
-                    return
+                    return False
                 if i >= 1:
                     disarm()
                     rep.test(k, "pass", ms(start))
+        return True
 
-    pad_stack(job.get("stackDepth") or 0, body)
+    return pad_stack(job.get("stackDepth") or 0, body) is True
 
 
 def ms(start):
@@ -414,7 +417,8 @@ class CappedStringIO(io.StringIO):
         return super().write(s)
 
 
-def run_lcb(job, rep, stdio):
+def run_lcb(job, rep, stdio, _exec=exec):
+    """LiveCodeBench's checks; True when every test passed."""
     from unittest.mock import mock_open, patch
 
     tests = job["tests"]
@@ -431,7 +435,7 @@ def run_lcb(job, rep, stdio):
         arm(first_limit)
         try:
             mod = types.ModuleType("tmp_sol", "")
-            exec(code, mod.__dict__)
+            _exec(code, mod.__dict__)
             sol = mod.Solution() if (not stdio and "class Solution" in code) else mod
         finally:
             disarm()
@@ -441,7 +445,7 @@ def run_lcb(job, rep, stdio):
     except BaseException as e:
         x, m = describe(e)
         rep.test(0, "timeout" if isinstance(e, TimeoutException) else "error", ms(start), x, m)
-        return
+        return False
     for i, t in enumerate(tests):
         limit = t["timeoutMs"] / 1000.0
         start = time.perf_counter()
@@ -467,14 +471,14 @@ def run_lcb(job, rep, stdio):
                 sys.stdout = saved
                 x, m = describe(e)
                 rep.test(i, "timeout" if isinstance(e, TimeoutException) else "error", ms(start), x, m)
-                return
+                return False
             sys.stdout = saved
             prediction = out.getvalue()
             if lcb_same_output(prediction, t["output"]):
                 rep.test(i, "pass", ms(start))
             else:
                 rep.test(i, "fail", ms(start), None, "wrong answer", prediction)
-                return
+                return False
         else:
             try:
                 args = [json.loads(line) for line in t["input"].split("\n")]
@@ -490,12 +494,13 @@ def run_lcb(job, rep, stdio):
             except BaseException as e:
                 x, m = describe(e)
                 rep.test(i, "timeout" if isinstance(e, TimeoutException) else "error", ms(start), x, m)
-                return
+                return False
             if same:
                 rep.test(i, "pass", ms(start))
             else:
                 rep.test(i, "fail", ms(start), None, "wrong answer", repr(prediction))
-                return
+                return False
+    return True
 
 
 def read_job(fd):
@@ -508,9 +513,16 @@ def read_job(fd):
     return json.loads(b"".join(chunks).decode("utf-8"))
 
 
-def child_main(job_fd, result_fd, workdir, uid):
-    """A pre-forked child: ready (own session, uid, filter, work folder, guard) before its job arrives."""
-    fatal_code = 1
+def child_main(job_fd, result_fd, workdir, uid, _exit=os._exit):
+    """A pre-forked child: ready (own session, uid, filter, work folder, guard) before its job arrives.
+
+    Its exit status is its verdict: the job's pass code when every test passed, its stop code when
+    one did not (or anything failed once the program had started), its fatal code when the harness
+    failed before. The decision uses only this frame's locals and functions bound before the program
+    ran, so a program that patches builtins, modules or the reporter cannot turn it into a pass.
+    """
+    fatal_code = stop_code = 1
+    started = False
     try:
         os.setsid()
         os.dup2(result_fd, 3)
@@ -542,27 +554,23 @@ def child_main(job_fd, result_fd, workdir, uid):
             resource.setrlimit(resource.RLIMIT_NPROC, (lim["processes"], lim["processes"]))
         rep = Reporter(3)
         mode = job["mode"]
-        if mode == "human-eval":
-            run_human_eval(job, rep)
-        elif mode == "lcb-call":
-            run_lcb(job, rep, False)
-        elif mode == "lcb-stdio":
-            run_lcb(job, rep, True)
-        else:
+        run = {"human-eval": run_human_eval, "lcb-call": run_lcb, "lcb-stdio": run_lcb}.get(mode)
+        if run is None:
             raise ValueError("unknown mode " + mode)
-        # The tests returned: only now does the child show the status that says how they ended. (A
-        # program that stops the process earlier, by any means, ends with another status.)
-        os._exit(pass_code if rep.passes == len(job["tests"]) and not rep.stopped else stop_code)
+        started = True
+        ok = run(job, rep) if mode == "human-eval" else run(job, rep, mode == "lcb-stdio")
+        _exit(pass_code if ok is True else stop_code)
     except BaseException as e:  # noqa: BLE001
-        try:
-            import traceback
+        if not started:
+            try:
+                import traceback
 
-            where = traceback.extract_tb(e.__traceback__)[-1]
-            fatal = "%s: %s (line %s)" % (describe(e) + (where.lineno,))
-            os.write(3, (json.dumps({"fatal": fatal}) + "\n").encode())
-        except BaseException:
-            pass
-    os._exit(fatal_code)
+                where = traceback.extract_tb(e.__traceback__)[-1]
+                fatal = "%s: %s (line %s)" % (describe(e) + (where.lineno,))
+                os.write(3, (json.dumps({"fatal": fatal}) + "\n").encode())
+            except BaseException:
+                pass
+    _exit(stop_code if started else fatal_code)
 
 
 # ---------------------------------------------------------------- supervisor side
@@ -690,9 +698,10 @@ def parse_records(buf, n, results, fatal):
 
 def settle(results, n, status, codes, timed_out, fatal):
     """The verdicts. The child's exit status says how its tests ended: all passed (codes[0]), stopped
-    at a test that did not pass (codes[1]), or the harness failed (codes[2]); only the harness knows
-    these codes. The records give the details. Any other end (killed at the deadline, died, exited on
-    its own) cannot pass: the first test without a recorded failure becomes a timeout or an error."""
+    at a test that did not pass (codes[1]), or the harness failed before the program ran (codes[2]).
+    The codes are drawn anew for each job and given only to the harness. The records (which the
+    program could have written) give only details. Any other end (killed at the deadline, died, exited
+    on its own) cannot pass: the first test without a recorded failure becomes a timeout or an error."""
     code = os.WEXITSTATUS(status) if status is not None and os.WIFEXITED(status) else None
     k = next((i for i in range(n) if results[i] is None or results[i]["v"] != "pass"), n - 1)
     if code == codes[0]:

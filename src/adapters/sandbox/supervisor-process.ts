@@ -42,6 +42,8 @@ export class SupervisorProcess {
   private readyWait: Pending | null = null;
   private stderrTail = '';
   private dead = false;
+  /** Killed for breaking the protocol or a deadline; its exit has not been seen yet. */
+  private doomed = false;
   readonly ready: Promise<Record<string, unknown>>;
   onExit: ((reason: string) => void) | null = null;
 
@@ -74,7 +76,7 @@ export class SupervisorProcess {
   }
 
   get alive(): boolean {
-    return !this.dead;
+    return !this.dead && !this.doomed;
   }
 
   get pid(): number | undefined {
@@ -87,7 +89,7 @@ export class SupervisorProcess {
    * another job.
    */
   request(id: number, message: Record<string, unknown>, deadlineMs: number): Promise<Record<string, unknown>> {
-    if (this.dead) return Promise.reject(new SandboxFault('the sandbox is not running'));
+    if (!this.alive) return Promise.reject(new SandboxFault('the sandbox is not running'));
     if (this.pending) return Promise.reject(new SandboxFault('the sandbox is busy'));
     const body = Buffer.from(JSON.stringify({ ...message, id }), 'utf8');
     const head = Buffer.alloc(4);
@@ -173,6 +175,7 @@ export class SupervisorProcess {
       waiting.reject(err);
     }
     this.buf = Buffer.alloc(0);
+    this.doomed = true;
     this.kill();
   }
 

@@ -88,7 +88,11 @@ export class SupervisorProcess {
    * dies meanwhile, or, after killing it, when no reply comes within `deadlineMs` or a reply names
    * another job.
    */
-  request(id: number, message: Record<string, unknown>, deadlineMs: number): Promise<Record<string, unknown>> {
+  request(
+    id: number,
+    message: Record<string, unknown>,
+    deadlineMs: number,
+  ): Promise<Record<string, unknown>> {
     if (!this.alive) return Promise.reject(new SandboxFault('the sandbox is not running'));
     if (this.pending) return Promise.reject(new SandboxFault('the sandbox is busy'));
     const body = Buffer.from(JSON.stringify({ ...message, id }), 'utf8');

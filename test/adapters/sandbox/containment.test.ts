@@ -39,7 +39,7 @@ async function stillWorks(): Promise<void> {
   assert.equal(r.tests[0]!.verdict, 'pass');
 }
 
-test('containment: programs run as an unprivileged uid, not the supervisor\'s, in their own PID namespace', {
+test("containment: programs run as an unprivileged uid, not the supervisor's, in their own PID namespace", {
   skip,
 }, async () => {
   const expected = process.getuid?.() === 0 ? '(1000, 1001)' : '(65534,)';

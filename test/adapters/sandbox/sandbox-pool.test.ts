@@ -5,7 +5,7 @@ import type { ExecJobInput } from '../../../src/core/sandbox/exec-job.ts';
 
 // A stand-in supervisor speaking the real protocol, misbehaving on request: "hang" ignores SIGTERM and
 // never answers, "wrong-id" answers for another job, "unasked" sends an extra reply, anything else passes.
-const FAKE = String.raw`
+const FAKE = `
 import json, os, signal, struct, sys, time
 signal.signal(signal.SIGTERM, signal.SIG_IGN)
 def send(obj):

@@ -36,13 +36,24 @@ test('the sandbox has no network, its own namespaces, only /usr read-only, a rea
   assert.match(a, /--uid 65534 --gid 65534/);
 });
 
-test('as root, the launcher maps three host uids so samples run under a uid other than the supervisor\'s', () => {
+test("as root, the launcher maps three host uids so samples run under a uid other than the supervisor's", () => {
   const c = buildSandboxCommand({ ...base, hostUid: 0 });
   assert.equal(c.file, '/usr/bin/python3');
-  assert.deepEqual(c.args.slice(0, 7), ['-I', '-c', 'print(2)', '1800000000', '1000', '--', '/usr/bin/bwrap']);
+  assert.deepEqual(c.args.slice(0, 7), [
+    '-I',
+    '-c',
+    'print(2)',
+    '1800000000',
+    '1000',
+    '--',
+    '/usr/bin/bwrap',
+  ]);
   const a = c.args.join(' ');
   assert.ok(!c.args.includes('--unshare-user'));
-  assert.match(a, /--cap-drop ALL --cap-add CAP_SETUID --cap-add CAP_SETGID --cap-add CAP_KILL --cap-add CAP_SYS_ADMIN/);
+  assert.match(
+    a,
+    /--cap-drop ALL --cap-add CAP_SETUID --cap-add CAP_SETGID --cap-add CAP_KILL --cap-add CAP_SYS_ADMIN/,
+  );
   assert.match(a, /--remount-ro \/dev --remount-ro \/ /);
   assert.deepEqual(JSON.parse(c.args.at(-1)!), {
     work: '/tmp',

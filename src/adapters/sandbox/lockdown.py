@@ -7,7 +7,8 @@ sample runs; the forked samples inherit the loaded library.
     can ptrace it, read /proc/1/mem, open /proc/1/fd/* or take its descriptors with pidfd_getfd.
   - drop_to(uid): a sample's process becomes `uid` (different from the supervisor's), with no
     capabilities, no way to gain any (no_new_privs), and a seccomp filter.
-  - fresh_tmpfs(path, ...): a new, size- and inode-capped tmpfs over `path`, for each sample.
+  - hand_over_tmpfs(path, ...): an empty, size- and inode-capped tmpfs at `path` for each sample (a new
+    one whenever the previous sample left anything in it).
 """
 
 import ctypes
@@ -120,6 +121,21 @@ def drop_to(uid):
         if _libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(_fprog), 0, 0) != 0:
             e = ctypes.get_errno()
             raise OSError(e, "seccomp: " + os.strerror(e))
+
+
+_renewed = set()
+
+
+def hand_over_tmpfs(path, size, inodes, uid):
+    """Gives the tmpfs at `path` to `uid`, empty: the same one when the last sample left nothing in it
+    (no entries, no extended attributes or ACLs; owner, mode and times reset), a new one otherwise."""
+    if path in _renewed and not os.listdir(path) and not os.listxattr(path):
+        os.chown(path, uid, uid)
+        os.chmod(path, 0o700)
+        os.utime(path, ns=(0, 0))
+        return
+    fresh_tmpfs(path, size, inodes, uid)
+    _renewed.add(path)
 
 
 def fresh_tmpfs(path, size, inodes, uid):

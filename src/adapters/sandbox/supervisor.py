@@ -210,16 +210,12 @@ def describe(exc):
 
 
 class Reporter:
+    """Writes each test's details (not its verdict's authority: see child_main) to the result pipe."""
+
     def __init__(self, fd):
         self.fd = fd
-        self.passes = 0
-        self.stopped = False
 
     def test(self, index, verdict, ms, exc_type=None, message=None, output=None):
-        if verdict == "pass":
-            self.passes += 1
-        else:
-            self.stopped = True
         rec = {"t": index, "v": verdict, "ms": ms}
         if exc_type:
             rec["x"] = exc_type
@@ -304,7 +300,7 @@ def run_human_eval(job, rep):
     signal.signal(signal.SIGALRM, on_alarm)
 
     # Bound now, before the program runs: a program that replaces builtins.exec cannot skip the tests.
-    def body(_exec=exec, _perf=time.perf_counter):
+    def body(_exec=exec):
         with swallow_io():
             start = time.perf_counter()
             arm(limits[0])
@@ -641,8 +637,8 @@ def prefork(seq):
     """
     uid = None if SAMPLE_UID is None else SAMPLE_UID + seq % 2
     if uid is not None:
-        fresh_tmpfs(WORK_ROOT, TMPFS_BYTES, TMPFS_INODES, uid)
-        fresh_tmpfs("/dev/shm", SHM_BYTES, TMPFS_INODES, uid)
+        hand_over_tmpfs(WORK_ROOT, TMPFS_BYTES, TMPFS_INODES, uid)
+        hand_over_tmpfs("/dev/shm", SHM_BYTES, TMPFS_INODES, uid)
         workdir = WORK_ROOT
     else:
         workdir = os.path.join(WORK_ROOT, "job-%d-%d" % (os.getpid(), seq))

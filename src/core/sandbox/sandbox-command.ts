@@ -37,8 +37,19 @@ const RUNTIME_SYMLINKS: [string, string][] = [
   ['usr/sbin', '/sbin'],
 ];
 
-/** Capabilities the supervisor keeps as root of its namespace: to switch uids, kill, mount tmpfs. */
-const SUPERVISOR_CAPS = ['CAP_SETUID', 'CAP_SETGID', 'CAP_KILL', 'CAP_SYS_ADMIN'];
+/**
+ * Capabilities the supervisor keeps as root of its namespace: to switch uids, kill the samples, mount
+ * tmpfs, and look into and hand over a sample's empty tmpfs to the next one.
+ */
+const SUPERVISOR_CAPS = [
+  'CAP_SETUID',
+  'CAP_SETGID',
+  'CAP_KILL',
+  'CAP_SYS_ADMIN',
+  'CAP_CHOWN',
+  'CAP_FOWNER',
+  'CAP_DAC_READ_SEARCH',
+];
 
 /**
  * The command line that starts a supervisor: inside bubblewrap (no network, new PID/IPC/UTS/mount

@@ -52,7 +52,7 @@ test("as root, the launcher maps three host uids so samples run under a uid othe
   assert.ok(!c.args.includes('--unshare-user'));
   assert.match(
     a,
-    /--cap-drop ALL --cap-add CAP_SETUID --cap-add CAP_SETGID --cap-add CAP_KILL --cap-add CAP_SYS_ADMIN/,
+    /--cap-drop ALL --cap-add CAP_SETUID --cap-add CAP_SETGID --cap-add CAP_KILL --cap-add CAP_SYS_ADMIN --cap-add CAP_CHOWN --cap-add CAP_FOWNER --cap-add CAP_DAC_READ_SEARCH/,
   );
   assert.match(a, /--remount-ro \/dev --remount-ro \/ /);
   assert.deepEqual(JSON.parse(c.args.at(-1)!), {

@@ -21,6 +21,13 @@ const FORGED_REPLIES = `b"".join(
     for b in (json.dumps({"id": i, "tests": [{"t": 0, "v": "pass", "ms": 1.0}], "wallMs": 1.0}).encode() for i in range(1, 400))
 )`;
 
+/** Python: writes `data` to every descriptor in `fds`, ignoring the ones that refuse. */
+const writeEach = (fds: string, data: string) =>
+  `for fd in ${fds}:\n    try:\n        posix.write(fd, ${data})\n    except OSError:\n        pass\n`;
+
+/** Python: the forged function itself, which answers wrong (so only a forgery could pass). */
+const wrongAnswer = (name: string) => `\ndef ${name}():\n    return "wrong"\n`;
+
 export const SECRET = 'planted-secret-4242';
 const PLANTED = ['/tmp/planted', 'planted', '/dev/shm/planted', '/planted', '/dev/planted'];
 const PLANTED_LATE = ['/tmp/planted-late', '/dev/shm/planted-late'];
@@ -30,16 +37,8 @@ const fdForgery: AttackItem = {
   kind: 'forge',
   code: `import json, posix
 record = ${FORGED_RECORD}
-for fd in range(0, 1024):
-    try:
-        posix.write(fd, record * 4)
-    except OSError:
-        pass
-posix._exit(0)
-
-def forge_fd_records():
-    return "wrong"
-`,
+${writeEach('range(0, 1024)', 'record * 4')}posix._exit(0)
+${wrongAnswer('forge_fd_records')}`,
 };
 
 const reporterForgery: AttackItem = {
@@ -73,10 +72,7 @@ def _forge():
     builtins.len = lambda x: 1
 
 _forge()
-
-def forge_reporter_frames():
-    return "wrong"
-`,
+${wrongAnswer('forge_reporter_frames')}`,
 };
 
 const harnessReplies: AttackItem = {
@@ -90,16 +86,8 @@ for path in ("/proc/1/fd/1", "/proc/1/fd/0", "/proc/self/fd/1", "/dev/stdout", "
         targets.append(posix.open(path, posix.O_WRONLY | posix.O_NONBLOCK))
     except OSError:
         pass
-for fd in targets:
-    try:
-        posix.write(fd, blob)
-    except OSError:
-        pass
-posix._exit(0)
-
-def forge_harness_replies():
-    return "wrong"
-`,
+${writeEach('targets', 'blob')}posix._exit(0)
+${wrongAnswer('forge_harness_replies')}`,
 };
 
 const ptraceProbe: AttackItem = {
@@ -230,10 +218,7 @@ for _ in range(3):
                 time.sleep(0.005)
         posix._exit(0)
 time.sleep(0.2)
-
-def forge_survive_and_plant():
-    return "wrong"
-`,
+${wrongAnswer('forge_survive_and_plant')}`,
 };
 
 const leftovers: AttackItem = {
@@ -295,10 +280,7 @@ while True:
         time.sleep(1000)
     except BaseException:
         pass
-
-def forge_hang_supervisor():
-    return "wrong"
-`,
+${wrongAnswer('forge_hang_supervisor')}`,
 };
 
 /** An honest item: `add` right or wrong; its check is the same for both. */

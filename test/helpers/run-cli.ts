@@ -21,7 +21,10 @@ export function runCli(args: string[], env: Record<string, string> = {}, input?:
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Runs the real CLI in a child process without blocking this one (for servers that run in the test). */
+/**
+ * The real CLI in a child process, without blocking this one: for tests whose scripted server runs
+ * in this process.
+ */
 export function runCliAsync(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [MAIN, ...args], {

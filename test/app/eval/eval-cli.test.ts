@@ -13,7 +13,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 async function cli(
   args: string[],
   env: Record<string, string> = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const r = await runCliAsync(args, env);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -15,7 +15,22 @@ export interface EquivalencePoolOptions {
   maxInputChars?: number;
   /** Pairs sent to a worker in one message. */
   batchSize?: number;
+  /** The timer that measures budgets; default: setTimeout. A seam for tests that decide when a budget runs out. */
+  timers?: BudgetTimers;
+  /** The worker module and extra workerData; default: the equivalence worker. A seam for tests that hold a start. */
+  worker?: { url: URL; data?: Record<string, unknown> };
 }
+
+/** Arms and disarms budgets. */
+export interface BudgetTimers {
+  set(onExpiry: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+const realTimers: BudgetTimers = {
+  set: (onExpiry, ms) => setTimeout(onExpiry, ms),
+  clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
 
 interface Pending {
   req: CheckRequest;
@@ -33,7 +48,7 @@ interface Slot {
   /** True until the worker is given its first batch: retries run only on fresh workers. */
   fresh: boolean;
   inFlight: Pending[];
-  timer: NodeJS.Timeout | null;
+  timer: unknown;
 }
 
 const WORKER_URL = new URL('./equivalence-worker.ts', import.meta.url);
@@ -54,6 +69,8 @@ export class EquivalencePool {
   readonly maxInputChars: number;
   private readonly size: number;
   private readonly batchSize: number;
+  private readonly timers: BudgetTimers;
+  private readonly worker: { url: URL; data?: Record<string, unknown> };
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
   private readonly retries: Pending[] = [];
@@ -69,6 +86,8 @@ export class EquivalencePool {
     this.retryTimeoutMs = options.retryTimeoutMs ?? this.timeoutMs * 5;
     this.maxInputChars = options.maxInputChars ?? 1000;
     this.batchSize = options.batchSize ?? 16;
+    this.timers = options.timers ?? realTimers;
+    this.worker = options.worker ?? { url: WORKER_URL };
   }
 
   /** Whether `pred` is mathematically the same answer as `gold`. Never rejects, never hangs. */
@@ -104,7 +123,7 @@ export class EquivalencePool {
     for (const p of this.retries.splice(0)) fail(p);
     await Promise.all(
       this.slots.splice(0).map((s) => {
-        if (s.timer) clearTimeout(s.timer);
+        if (s.timer !== null) this.timers.clear(s.timer);
         for (const p of s.inFlight) fail(p);
         s.replies.close();
         return s.worker.terminate();
@@ -114,7 +133,10 @@ export class EquivalencePool {
 
   private spawn(): Slot {
     const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(WORKER_URL, { workerData: { replies: port2 }, transferList: [port2] });
+    const worker = new Worker(this.worker.url, {
+      workerData: { ...this.worker.data, replies: port2 },
+      transferList: [port2],
+    });
     const slot: Slot = { worker, replies: port1, ready: false, fresh: true, inFlight: [], timer: null };
     port1.on('message', (reply: CheckReply) => this.onReply(slot, reply));
     port1.unref();
@@ -157,14 +179,14 @@ export class EquivalencePool {
 
   /** Starts the budget of the slot's current check (the first in flight). */
   private arm(slot: Slot): void {
-    if (slot.timer) clearTimeout(slot.timer);
+    if (slot.timer !== null) this.timers.clear(slot.timer);
     const current = slot.inFlight[0];
     if (!current) {
       slot.timer = null;
       return;
     }
     const budget = current.attempt === 1 ? this.timeoutMs : this.retryTimeoutMs;
-    slot.timer = setTimeout(() => this.onTimer(slot), budget);
+    slot.timer = this.timers.set(() => this.onTimer(slot), budget);
   }
 
   private onTimer(slot: Slot): void {
@@ -193,7 +215,7 @@ export class EquivalencePool {
     if (!pump) return;
     if (slot.inFlight.length > 0) this.arm(slot);
     else {
-      if (slot.timer) clearTimeout(slot.timer);
+      if (slot.timer !== null) this.timers.clear(slot.timer);
       slot.timer = null;
       this.pump();
     }
@@ -212,7 +234,7 @@ export class EquivalencePool {
       for (const p of [...this.queue.splice(0), ...this.retries.splice(0)])
         p.resolve({ equal: false, method: 'error', normalized: p.normalized });
     }
-    if (slot.timer) clearTimeout(slot.timer);
+    if (slot.timer !== null) this.timers.clear(slot.timer);
     slot.replies.close();
     void slot.worker.terminate();
     this.stats.restarts++;

@@ -8,6 +8,8 @@ export type Action =
   | { kind: 'ok'; text?: string; reasoning?: string; delayMs?: number }
   | { kind: 'status'; status: number; retryAfter?: string; body?: string }
   | { kind: 'slow'; delayMs: number }
+  /** Never answers: the request waits until the client gives up (any timeout, however long, runs out). */
+  | { kind: 'hang' }
   | { kind: 'malformed' }
   | { kind: 'reset' }
   | { kind: 'truncate' }
@@ -139,6 +141,8 @@ function answer(
       setTimeout(() => {
         if (!res.destroyed) answer(req, { kind: 'ok' }, res, options);
       }, action.delayMs);
+      return;
+    case 'hang':
       return;
     case 'malformed':
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"choices": [ {"message": ');

@@ -58,7 +58,9 @@ function scripted(
 
 /**
  * What every provider must do. `open` builds the provider; HTTP providers get the scripted server's URL,
- * an environment holding the key under TEST_KEY, and a 1 s total request timeout (generous: the machine may be loaded).
+ * an environment holding the key under TEST_KEY, and a total request timeout. Budgets never decide an outcome
+ * by racing the machine's speed: where a request must not time out the budget is a minute, and where it must
+ * time out the server never answers (or stalls for good), so a short budget runs out whatever the load.
  */
 export function providerConformance(
   name: string,
@@ -74,7 +76,7 @@ export function providerConformance(
     let server: FakeServer;
     let provider: Provider;
     const script = scripted(
-      (url) => open({ url, env: { TEST_KEY: SECRET }, timeoutMs: 1000 }),
+      (url) => open({ url, env: { TEST_KEY: SECRET }, timeoutMs: 60_000 }),
       (s, p) => {
         server = s;
         provider = p;
@@ -147,8 +149,13 @@ export function providerConformance(
     });
 
     test('a response slower than the timeout is a retryable timeout', async () => {
-      script(() => ({ kind: 'slow', delayMs: 4000 }));
-      await rejectsWith(provider.generate(request()), 'timeout', true);
+      script(() => ({ kind: 'hang' }));
+      const short = open({ url: server.url, env: { TEST_KEY: SECRET }, timeoutMs: 300 });
+      try {
+        await rejectsWith(short.generate(request()), 'timeout', true);
+      } finally {
+        await short.close();
+      }
     });
 
     test('malformed JSON, a connection reset and a truncated body are retryable', async () => {
@@ -173,15 +180,15 @@ export function providerConformance(
   describe(`Provider streaming: ${name}`, { skip: options.skip ?? false }, () => {
     let server: FakeServer;
     let provider: Provider;
-    // No total timeout: only the idle timeout (1 s: chunks come every 100 ms, with room for a loaded
-    // machine) and a 1 MiB body limit.
+    // No total timeout: only the idle timeout (a minute: no stream here may run into it by accident) and a
+    // 1 MiB body limit. The tests of the idle timeout itself open their own provider with a shorter one.
     const script = scripted(
       (url) =>
         open({
           url,
           env: { TEST_KEY: SECRET },
           timeoutMs: undefined,
-          extra: { idleTimeoutMs: 1000, maxBodyBytes: 2 ** 20 },
+          extra: { idleTimeoutMs: 60_000, maxBodyBytes: 2 ** 20 },
         }),
       (s, p) => {
         server = s;
@@ -200,16 +207,32 @@ export function providerConformance(
       assert.equal(normalizeFinishReason(g.finishReason), 'stop');
     });
 
+    /** A provider on the same server with an idle timeout of `idleMs`, closed after `fn`. */
+    const withIdle = async <T>(idleMs: number, fn: (p: Provider) => Promise<T>): Promise<T> => {
+      const p = open({
+        url: server.url,
+        env: { TEST_KEY: SECRET },
+        timeoutMs: undefined,
+        extra: { idleTimeoutMs: idleMs, maxBodyBytes: 2 ** 20 },
+      });
+      try {
+        return await fn(p);
+      } finally {
+        await p.close();
+      }
+    };
+
     test('thinking that streams for longer than the idle timeout finishes in one request, reasoning apart', async () => {
+      // chunks every 100 ms against a 3 s idle timeout (30 times the gap), for 4 s in all
       script(() => ({
         kind: 'stream',
         text: 'The answer is 42.',
         reasoning: 'step one',
-        thinkMs: 2500,
+        thinkMs: 4000,
         chunkMs: 100,
       }));
       const before = server.log.length;
-      const g = await provider.generate(request());
+      const g = await withIdle(3000, (p) => p.generate(request()));
       assert.equal(server.log.length - before, 1);
       assert.equal(g.completions[0]!.text, 'The answer is 42.');
       assert.match(g.completions[0]!.reasoning ?? '', /^step one( hmm)+$/);
@@ -237,8 +260,8 @@ export function providerConformance(
     });
 
     test('a stream that stalls mid-answer is an idle timeout (retryable), not a partial answer', async () => {
-      script(() => ({ kind: 'stream', stallAfter: 3 }));
-      const e = await rejectsWith(provider.generate(request()), 'timeout', true);
+      script(() => ({ kind: 'stream', stallAfter: 3 })); // and then nothing, ever
+      const e = await withIdle(300, (p) => rejectsWith(p.generate(request()), 'timeout', true));
       assert.match(e.message, /idle/);
     });
 
@@ -271,7 +294,7 @@ export function providerConformance(
       const s = provider.effectiveSettings(GenerationConfig.parse({ maxTokens: 64 }));
       assert.equal(s.max_tokens, 64);
       assert.equal(s.stream, true);
-      assert.equal((s.timeouts as { idleMs: number }).idleMs, 1000);
+      assert.equal((s.timeouts as { idleMs: number }).idleMs, 60_000);
     });
   });
 }

@@ -31,7 +31,8 @@ export async function evalFixture(server: FakeServerOptions = {}) {
         benchmark: 'arithmetic',
         limit: 20,
         concurrency: 4,
-        timeoutMs: 2000,
+        // far above any delay a loaded machine adds: tests that need a timeout set their own, against a hang
+        timeoutMs: 60_000,
         toolVersion: '0.0.0',
         ...o,
       },

@@ -55,16 +55,22 @@ test('429 with Retry-After, 500s, resets, truncated and malformed bodies are ret
 });
 
 test('a request slower than the timeout is retried, and one that always fails is recorded as an error, not scored', async () => {
+  // Two first attempts never get an answer, so the 3 s budget runs out whatever the load; every other
+  // request is answered at once, far inside it.
+  const hung = new Set<string>();
   const f = await evalFixture({
     script: (r) => {
       const text = userText(r);
       if (text.includes('shares')) return { kind: 'status', status: 503 };
-      if (r.attempt === 1) return { kind: 'slow', delayMs: 1000 };
+      if (r.attempt === 1 && hung.size < 2) {
+        hung.add(r.contentKey);
+        return { kind: 'hang' };
+      }
       return { kind: 'ok' };
     },
   });
   try {
-    const spec = await f.newRun({ limit: 12, timeoutMs: 200 });
+    const spec = await f.newRun({ limit: 12, timeoutMs: 3000 });
     const out = await f.execute(spec);
     const samples = await collect(f.store.samples(spec.id));
     const errors = samples.filter((s) => s.verdict === 'error');
@@ -73,6 +79,12 @@ test('a request slower than the timeout is retried, and one that always fails is
       assert.equal(e.score, null);
       assert.match(e.error ?? '', /HTTP 503/);
     }
+    assert.equal(hung.size, 2);
+    for (const key of hung)
+      assert.ok(
+        f.server.log.some((r) => r.contentKey === key && r.attempt === 2),
+        'a timed-out request is sent again',
+      );
     assert.equal(out.summary.errors, errors.length);
     assert.equal(out.summary.scored, 12 - errors.length);
     assert.equal(out.summary.metrics[0]?.n, 12 - errors.length, 'errors are excluded from the score');

@@ -6,18 +6,20 @@ import { truncationRate, truncationWarning } from '../../../src/core/engine/trun
 import { defaultAnswer } from '../../adapters/providers/fake-model-server.ts';
 import { collect, evalFixture } from './eval-fixture.ts';
 
-// Timings are short and configurable: the fake server thinks for THINK_MS in 100 ms chunks, well past
-// the 1 s idle timeout (which leaves room for a loaded machine between chunks). There is no total
-// timeout. bench/long-thinking.bench.ts runs the same with 3 minutes.
+// Timings are short and configurable: the fake server thinks for THINK_MS in 100 ms chunks, past the
+// 2 s idle timeout of the tests about the idle timeout (20 chunk gaps: room for a loaded machine; a stall
+// itself never ends, so it times out whatever the load). Other streaming tests wait a minute before calling
+// a stream idle. There is no total timeout. bench/long-thinking.bench.ts runs the same with 3 minutes.
 const THINK_MS = Number(process.env.YARDSTICK_TEST_THINK_MS ?? 3000);
-const streaming = { timeoutMs: undefined, providerArgs: { idleTimeoutMs: 1000 } };
+const idleAfter = (idleTimeoutMs: number) => ({ timeoutMs: undefined, providerArgs: { idleTimeoutMs } });
+const streaming = idleAfter(60_000);
 
 test('a streamed answer that thinks far longer than the idle timeout is one request, reasoning stored apart, answer scored', async () => {
   const f = await evalFixture({
     script: () => ({ kind: 'stream', reasoning: 'Let me work it out.', thinkMs: THINK_MS, chunkMs: 100 }),
   });
   try {
-    const spec = await f.newRun({ limit: 2, concurrency: 2, ...streaming });
+    const spec = await f.newRun({ limit: 2, concurrency: 2, ...idleAfter(2000) });
     const out = await f.execute(spec);
     assert.equal(out.summary.errors, 0);
     assert.equal(f.server.total(), 2, 'one request per sample');
@@ -44,7 +46,7 @@ test('a stream that stalls longer than the idle timeout is retried, and its part
         : { kind: 'stream' },
   });
   try {
-    const spec = await f.newRun({ limit: 6, ...streaming });
+    const spec = await f.newRun({ limit: 6, ...idleAfter(2000) });
     await f.execute(spec);
     const samples = await collect(f.store.samples(spec.id));
     for (const s of samples) {

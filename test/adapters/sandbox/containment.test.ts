@@ -30,7 +30,8 @@ after(async () => {
   rmSync(canaryDir, { recursive: true, force: true });
 });
 
-const run = (setup: string, check = 'pass', timeoutMs = 1500) =>
+// 30 s where a program must finish (far above any delay load adds); short limits only for programs that never end
+const run = (setup: string, check = 'pass', timeoutMs = 30_000) =>
   ex.run(heJob(setup, [check], timeoutMs, 300));
 
 /** After every attack the sandbox must still run a plain program. */
@@ -79,7 +80,7 @@ test('containment: infinite output is capped (stdout, raw fd and files)', { skip
   assert.equal(printing.tests[0]!.verdict, 'timeout');
   const raw = await run('import posix\nwhile True:\n    posix.write(1, b"x" * 65536)', 'pass', 800);
   assert.equal(raw.tests[0]!.verdict, 'timeout');
-  const file = await run('f = open("big", "wb")\nwhile True:\n    f.write(b"x" * 1048576)', 'pass', 3000);
+  const file = await run('f = open("big", "wb")\nwhile True:\n    f.write(b"x" * 1048576)');
   assert.equal(file.tests[0]!.verdict, 'error'); // SIGXFSZ at the file-size limit
   await stillWorks();
 });

@@ -5,7 +5,13 @@ import { ManualTimers } from '../../helpers/manual-timers.ts';
 
 // Budgets run out only when a test expires them (ManualTimers): no verdict here depends on machine speed.
 const timers = new ManualTimers();
-const pool = new EquivalencePool({ size: 2, timeoutMs: 1500, retryTimeoutMs: 3000, maxInputChars: 200, timers });
+const pool = new EquivalencePool({
+  size: 2,
+  timeoutMs: 1500,
+  retryTimeoutMs: 3000,
+  maxInputChars: 200,
+  timers,
+});
 after(() => pool.close());
 
 const verdict = async (p: Promise<{ equal: boolean; method: string }>) => {
@@ -78,7 +84,13 @@ test('worker start-up does not count against a check: the budget starts when the
 test('a reply that arrived while the main thread was busy is not taken for a timeout', async () => {
   const held = heldWorker(true);
   const busyTimers = new ManualTimers();
-  const busy = new EquivalencePool({ size: 1, timeoutMs: 400, retryTimeoutMs: 5000, timers: busyTimers, ...held });
+  const busy = new EquivalencePool({
+    size: 1,
+    timeoutMs: 400,
+    retryTimeoutMs: 5000,
+    timers: busyTimers,
+    ...held,
+  });
   try {
     await busy.check('x^2', 'x\\cdot x'); // started and warm
     const pending = busy.check('(x-1)(x+1)', 'x^2-1');

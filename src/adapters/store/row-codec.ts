@@ -185,6 +185,15 @@ export function runFromRow(row: RunsTable): RunRecord {
     spec: RunSpec.parse(JSON.parse(row.spec)),
     status: RunStatus.parse(row.status),
     finishedAt: row.finished_at,
+    reason: row.reason,
+    progress: {
+      owner: row.owner,
+      heartbeatAt: row.heartbeat_at,
+      done: Number(row.done),
+      total: Number(row.total),
+      errors: Number(row.errors),
+      cached: Number(row.cached),
+    },
   };
 }
 
@@ -235,6 +244,13 @@ export const AggregateRow = z.object({
   runs: num,
   samples: num,
   scored: num,
+  errors: num,
+  mean_score: numOrNull,
+});
+
+export const TallyRow = z.object({
+  run_id: z.string(),
+  samples: num,
   errors: num,
   mean_score: numOrNull,
 });

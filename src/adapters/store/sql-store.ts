@@ -23,18 +23,23 @@ import {
   sampleStateFromRow,
   sampleFromRow,
   sampleToRow,
+  TallyRow,
 } from './row-codec.ts';
 import type {
   CachedResponse,
   ImportBatch,
   ImportCounts,
   ResultQuery,
+  RunGuard,
   RunRecord,
+  RunTally,
+  RunUpdate,
   SampleAggregate,
+  SamplePage,
   SampleState,
   Store,
 } from './store.ts';
-import type { Database, SamplesTable } from './tables.ts';
+import type { Database, RunsTable, SamplesTable } from './tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type TableName = keyof Database;
@@ -151,7 +156,7 @@ export class SqlStore implements Store {
     return rows.map(figureFromRow);
   }
 
-  async createRun(spec: RunSpec): Promise<void> {
+  async createRun(spec: RunSpec, status: RunStatus = 'queued'): Promise<void> {
     await this.db
       .insertInto('runs')
       .values({
@@ -159,16 +164,34 @@ export class SqlStore implements Store {
         model_id: spec.model,
         benchmark_id: spec.benchmark,
         spec: JSON.stringify(spec),
-        status: 'running',
+        status,
         created_at: spec.createdAt,
         finished_at: null,
+        reason: null,
+        owner: null,
+        heartbeat_at: null,
+        done: 0,
+        total: 0,
+        errors: 0,
+        cached: 0,
       })
       .execute();
   }
 
-  async setRunStatus(id: string, status: RunStatus): Promise<void> {
-    const finishedAt = status === 'running' ? null : new Date().toISOString();
-    await this.db.updateTable('runs').set({ status, finished_at: finishedAt }).where('id', '=', id).execute();
+  async updateRun(id: string, update: RunUpdate, guard: RunGuard = {}): Promise<boolean> {
+    const set: Partial<RunsTable> = {};
+    if (update.status !== undefined) set.status = update.status;
+    if (update.reason !== undefined) set.reason = update.reason;
+    if (update.owner !== undefined) set.owner = update.owner;
+    if (update.heartbeatAt !== undefined) set.heartbeat_at = update.heartbeatAt;
+    if (update.finishedAt !== undefined) set.finished_at = update.finishedAt;
+    if (update.counts) Object.assign(set, update.counts);
+    if (Object.keys(set).length === 0) return (await this.run(id)) !== null;
+    let q = this.db.updateTable('runs').set(set).where('id', '=', id);
+    if (guard.status) q = q.where('status', 'in', guard.status);
+    if (guard.owner !== undefined) q = q.where('owner', '=', guard.owner);
+    const r = await q.executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
   }
 
   async run(id: string): Promise<RunRecord | null> {
@@ -179,6 +202,59 @@ export class SqlStore implements Store {
   async runs(): Promise<RunRecord[]> {
     const rows = await this.db.selectFrom('runs').selectAll().orderBy('created_at').orderBy('id').execute();
     return rows.map(runFromRow);
+  }
+
+  async runTallies(runIds?: string[]): Promise<RunTally[]> {
+    if (runIds && runIds.length === 0) return [];
+    let q = this.db
+      .selectFrom('samples as s')
+      .select((eb) => [
+        's.run_id',
+        eb.fn.countAll().as('samples'),
+        eb.fn.sum(eb.case().when('s.verdict', '=', 'error').then(1).else(0).end()).as('errors'),
+        eb.fn.avg(eb.case().when('s.verdict', '<>', 'error').then(eb.ref('s.score')).end()).as('mean_score'),
+      ])
+      .groupBy('s.run_id')
+      .orderBy('s.run_id');
+    if (runIds) q = q.where('s.run_id', 'in', runIds);
+    return (await q.execute()).map((row) => {
+      const r = TallyRow.parse(row);
+      return { runId: r.run_id, samples: r.samples, errors: r.errors, meanScore: r.mean_score };
+    });
+  }
+
+  async samplePage(
+    runId: string,
+    page: {
+      after?: { itemId: string; sampleIndex: number } | null;
+      limit: number;
+      verdict?: SampleRecord['verdict'];
+    },
+  ): Promise<SamplePage> {
+    const a = page.after ?? null;
+    const rows = await this.db
+      .selectFrom('samples')
+      .selectAll()
+      .where('run_id', '=', runId)
+      .$if(page.verdict !== undefined, (qb) => qb.where('verdict', '=', page.verdict!))
+      .$if(a !== null, (qb) =>
+        qb.where((eb) =>
+          eb.or([
+            eb('item_id', '>', a!.itemId),
+            eb.and([eb('item_id', '=', a!.itemId), eb('sample_index', '>', a!.sampleIndex)]),
+          ]),
+        ),
+      )
+      .orderBy('item_id')
+      .orderBy('sample_index')
+      .limit(page.limit + 1)
+      .execute();
+    const samples = rows.slice(0, page.limit).map(sampleFromRow);
+    const last = samples[samples.length - 1];
+    return {
+      samples,
+      next: rows.length > page.limit && last ? { itemId: last.itemId, sampleIndex: last.sampleIndex } : null,
+    };
   }
 
   async putSamples(samples: SampleRecord[]): Promise<void> {

@@ -7,6 +7,7 @@ import type {
   RunStatus,
   SampleRecord,
 } from '../../core/schema/index.ts';
+import type { RunProgress } from '../../core/runs/run-lifecycle.ts';
 
 /** Everything one import writes. It is written in one transaction, or not at all. */
 export interface ImportBatch {
@@ -30,8 +31,44 @@ export interface ResultQuery {
 
 export interface RunRecord {
   spec: RunSpec;
+  /** As stored: a `running` run may be stale (see effectiveStatus in core/runs/run-lifecycle.ts). */
   status: RunStatus;
   finishedAt: string | null;
+  /** Why a failed run failed (one line), else null. */
+  reason: string | null;
+  progress: RunProgress;
+}
+
+/** A change to a run's row; absent fields are left as they are. */
+export interface RunUpdate {
+  status?: RunStatus;
+  reason?: string | null;
+  owner?: string | null;
+  heartbeatAt?: string | null;
+  finishedAt?: string | null;
+  counts?: { done: number; total: number; errors: number; cached: number };
+}
+
+/** The row must match these for an update to apply (compare-and-set between processes). */
+export interface RunGuard {
+  status?: RunStatus[];
+  owner?: string;
+}
+
+/** What a run's recorded samples add up to so far. */
+export interface RunTally {
+  runId: string;
+  samples: number;
+  errors: number;
+  /** Mean score of the scored (non-error) samples, in [0, 1]; null before any. */
+  meanScore: number | null;
+}
+
+/** One page of a run's samples in (item, index) order, and the key to ask for the next one. */
+export interface SamplePage {
+  samples: SampleRecord[];
+  /** Pass as `after` for the next page; null on the last one. */
+  next: { itemId: string; sampleIndex: number } | null;
 }
 
 /** Per model and benchmark, what the stored samples add up to. Error samples are counted apart. */
@@ -83,10 +120,22 @@ export interface Store {
   results(query?: ResultQuery): Promise<Result[]>;
   figures(): Promise<FigurePreset[]>;
 
-  createRun(spec: RunSpec): Promise<void>;
-  setRunStatus(id: string, status: RunStatus): Promise<void>;
+  /** Records a new run, `queued` unless told otherwise. */
+  createRun(spec: RunSpec, status?: RunStatus): Promise<void>;
+  /**
+   * Changes a run's row when it matches the guard; true when it did. Only the run lifecycle
+   * (app/runs/run-lifecycle.ts) moves a run's status.
+   */
+  updateRun(id: string, update: RunUpdate, guard?: RunGuard): Promise<boolean>;
   run(id: string): Promise<RunRecord | null>;
   runs(): Promise<RunRecord[]>;
+  /** Samples, errors and mean score so far of these runs (every run when absent). */
+  runTallies(runIds?: string[]): Promise<RunTally[]>;
+  /** A page of a run's samples after a key (keyset paging), optionally only one verdict. */
+  samplePage(
+    runId: string,
+    page: { after?: { itemId: string; sampleIndex: number } | null; limit: number; verdict?: SampleRecord['verdict'] },
+  ): Promise<SamplePage>;
   /** Inserts samples; a sample already stored (same run, item, index) is replaced. */
   putSamples(samples: SampleRecord[]): Promise<void>;
   samples(runId: string): AsyncIterable<SampleRecord>;

@@ -29,9 +29,25 @@ export const RunSpec = z.object({
   concurrency: z.number().int().positive().default(8),
   toolVersion: z.string().min(1),
   createdAt: z.iso.datetime(),
+  /** The dataset the run was planned from, so a rescore finds the same items without flags. */
+  dataset: z
+    .object({
+      /** The mirror folder used (--data-dir), or null. */
+      dataDir: z.string().nullable(),
+      /** sha256 of the run's items (ids, inputs, targets), to tell a changed dataset. */
+      itemsSha256: z.string().nullable(),
+    })
+    .nullable()
+    .default(null),
 });
 export type RunSpec = z.infer<typeof RunSpec>;
 export type RunSpecInput = z.input<typeof RunSpec>;
 
-export const RunStatus = z.enum(['running', 'finished', 'failed', 'interrupted']);
+/**
+ * Where a run is in its life. `queued`: recorded, no process works on it yet. `running`: an owner
+ * works on it and writes a heartbeat. `interrupted`: stopped before the end (killed, Ctrl-C, or its
+ * heartbeat went stale). `failed`: stopped by an error, with a reason. `finished`: every sample
+ * recorded. Every state but `running` can be resumed; the moves are in core/runs/run-lifecycle.ts.
+ */
+export const RunStatus = z.enum(['queued', 'running', 'interrupted', 'failed', 'finished']);
 export type RunStatus = z.infer<typeof RunStatus>;

@@ -1,0 +1,64 @@
+import type { RunSpec, SampleRecord } from '../../core/schema/index.ts';
+import type { Task } from '../../core/task/task.ts';
+import type { CachedGeneration } from './cached-generation.ts';
+import type { WorkUnit } from './work-units.ts';
+
+/** The sample a unit produced: scored when a completion came back, verdict `error` otherwise. */
+export async function toSample(
+  spec: RunSpec,
+  task: Task,
+  unit: WorkUnit,
+  generation: CachedGeneration | null,
+  error: string | null,
+): Promise<SampleRecord> {
+  const base = {
+    runId: spec.id,
+    itemId: unit.item.id,
+    sampleIndex: unit.sampleIndex,
+    messages: unit.messages,
+    scorerVersion: task.scorerVersion,
+    createdAt: new Date().toISOString(),
+  };
+  const completion = generation?.completions[0];
+  if (!generation || !completion) {
+    return {
+      ...base,
+      response: null,
+      reasoning: null,
+      extracted: null,
+      verdict: 'error',
+      score: null,
+      promptTokens: null,
+      completionTokens: null,
+      latencyMs: null,
+      error: error ?? 'no response',
+    };
+  }
+  const tokens = {
+    response: completion.text,
+    reasoning: completion.reasoning,
+    promptTokens: generation.promptTokens,
+    completionTokens: generation.completionTokens,
+    latencyMs: generation.latencyMs,
+  };
+  try {
+    const score = await task.scorer(completion, unit.item);
+    return {
+      ...base,
+      ...tokens,
+      extracted: score.extracted,
+      verdict: score.verdict,
+      score: score.value,
+      error: null,
+    };
+  } catch (err) {
+    return {
+      ...base,
+      ...tokens,
+      extracted: null,
+      verdict: 'error',
+      score: null,
+      error: `scorer failed: ${(err as Error).message}`,
+    };
+  }
+}

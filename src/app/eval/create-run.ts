@@ -4,10 +4,11 @@ import type { Store } from '../../adapters/store/store.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import { parseModelSpec } from '../../core/engine/model-spec.ts';
 import { stableJson } from '../../core/format/stable-json.ts';
+import { DEFAULTS } from '../../core/settings/defaults.ts';
 import { GenerationConfig, type PluginRef, RunSpec } from '../../core/schema/index.ts';
 import type { DatasetContext, Item, Task } from '../../core/task/task.ts';
 import type { Registry } from '../../registry/registry.ts';
-import { runItems } from './execute-run.ts';
+import { runItems } from './prepare-execution.ts';
 
 // Not an ESM import, whose facade would load WebCrypto (see core/engine/cache-key.ts).
 const { createHash, randomBytes } = process.getBuiltinModule('node:crypto');
@@ -65,7 +66,7 @@ export async function planRun(
   dataset: DatasetContext,
 ): Promise<PlannedRun> {
   const model = parseModelSpec(o.model, o.apiKeyEnv);
-  const concurrency = o.concurrency ?? 8;
+  const concurrency = o.concurrency ?? DEFAULTS.concurrency;
   const providerArgs = { ...model.args, concurrency, ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}) };
   const provider = await registry.build<{ close(): Promise<void> }>('provider', model.provider, providerArgs);
   await provider.value.close();
@@ -88,11 +89,15 @@ export async function planRun(
     createdAt: new Date().toISOString(),
   });
   const items = await runItems(task, draft, dataset);
+  const itemsSha256 = createHash('sha256')
+    .update(stableJson(items.map((i) => [i.id, i.input, i.target])))
+    .digest('hex');
   const stamp = draft.createdAt.replace(/[-:T]/g, '').slice(0, 14);
   const spec: RunSpec = {
     ...draft,
     id: `${draft.model}--${draft.benchmark}--${stamp}-${randomBytes(3).toString('hex')}`,
     promptTemplateHash: promptTemplateHash(task, items[0]),
+    dataset: { dataDir: dataset.dataDir, itemsSha256 },
   };
   return { spec, task, items };
 }

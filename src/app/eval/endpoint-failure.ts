@@ -20,10 +20,10 @@ export function endpointCause(err: unknown, spec: RunSpec): string | null {
   if (!(err instanceof ProviderError)) return null;
   if (err.kind === 'auth') {
     const keyEnv = spec.provider.args.apiKeyEnv;
-    return `the server refused the credentials (HTTP ${err.status ?? '?'})${typeof keyEnv === 'string' ? `: check $${keyEnv}` : ''}`;
+    return `the server refused the credentials (${err.message})${typeof keyEnv === 'string' ? `: check $${keyEnv}` : ''}`;
   }
   if (err.kind === 'client' && err.status === 404)
-    return `model "${String(spec.provider.args.model ?? spec.model)}" or its API path not found (HTTP 404)`;
+    return `model "${String(spec.provider.args.model ?? spec.model)}" or its API path not found (${err.message})`;
   if (err.kind !== 'network') return null;
   const code = /: ([A-Z_]+)$/.exec(err.message)?.[1] ?? '';
   if (code === 'ECONNREFUSED') return 'connection refused (ECONNREFUSED): is the server running?';

@@ -10,6 +10,29 @@ export function processOwner(): string {
   return `${process.pid}@${hostname()}`;
 }
 
+/**
+ * False when the owner is a process of this host that no longer exists (killed, crashed): its run is
+ * interrupted at once, without waiting for the heartbeat to go stale. Owners on other hosts count as
+ * alive until their heartbeat says otherwise.
+ */
+export function ownerAlive(owner: string | null): boolean {
+  const m = owner ? /^(\d+)@(.+)$/.exec(owner) : null;
+  if (!m || m[2] !== hostname()) return true;
+  if (Number(m[1]) === process.pid) return true;
+  try {
+    process.kill(Number(m[1]), 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The status other processes should see: stale heartbeats and dead owners make a run `interrupted`. */
+export function observedStatus(run: RunRecord, nowMs: number, staleMs: number = DEFAULT_STALE_MS): RunStatus {
+  const status = effectiveStatus(run.status, run.progress.heartbeatAt, nowMs, staleMs);
+  return status === 'running' && !ownerAlive(run.progress.owner) ? 'interrupted' : status;
+}
+
 export interface RunCounts {
   done: number;
   total: number;
@@ -52,7 +75,7 @@ export class RunLifecycle {
     const run = await this.store.run(this.runId);
     if (!run) throw new UserError(`no run "${this.runId}"`, EXIT.notFound);
     if (run.status === 'running') {
-      if (effectiveStatus(run.status, run.progress.heartbeatAt, this.now(), staleMs) === 'running')
+      if (observedStatus(run, this.now(), staleMs) === 'running')
         throw new UserError(
           `run ${this.runId} is running in process ${run.progress.owner ?? '?'} (last heartbeat ${run.progress.heartbeatAt}); wait for it or stop it first`,
           EXIT.usage,

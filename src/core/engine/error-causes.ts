@@ -13,9 +13,9 @@ export function causeOf(message: string): string {
   return message
     .replace(/"[^"]*"|'[^']*'/g, '"…"')
     .replace(/\b[0-9a-f]{8,}\b/gi, '…')
-    .replace(/(?<![A-Za-z])\d+(\.\d+)?(?![A-Za-z])/g, (d, _f, offset: number, all: string) =>
-      // Keep HTTP status codes and ports, which name the cause.
-      /HTTP $/.test(all.slice(0, offset)) || all[offset - 1] === ':' ? d : 'N',
+    // Numbers standing alone; host names, addresses, ports and HTTP status codes name the cause.
+    .replace(/(?<![\w.:\-])\d+(\.\d+)?(?![\w.:\-])/g, (d, _f, offset: number, all: string) =>
+      /HTTP $/.test(all.slice(0, offset)) ? d : 'N',
     )
     .slice(0, 160);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULTS } from '../settings/defaults.ts';
 import { Slug } from './ids.ts';
 import { PluginRef } from './plugin-ref.ts';
 
@@ -26,7 +27,7 @@ export const RunSpec = z.object({
   seed: z.number().int().default(0),
   samples: z.number().int().positive().default(1),
   limit: z.number().int().positive().nullable().default(null),
-  concurrency: z.number().int().positive().default(8),
+  concurrency: z.number().int().positive().default(DEFAULTS.concurrency),
   toolVersion: z.string().min(1),
   createdAt: z.iso.datetime(),
   /** The dataset the run was planned from, so a rescore finds the same items without flags. */

@@ -9,16 +9,22 @@ import { chartSpec } from '../core/charts/chart-spec.ts';
 import { describeFigure } from '../core/describe/describe-figure.ts';
 import { type FigureDescription, renderDescriptionPlain } from '../core/describe/figure-description.ts';
 import { EXIT, UserError } from '../core/errors/user-error.ts';
-import { loadFigureInputs } from './figure-data.ts';
+import { figureFindings } from './queries/figure-findings.ts';
+import { loadFigureInputs } from './queries/figure-inputs.ts';
+import type { Finding } from '../core/analysis/finding.ts';
 import { type ReportScripts, type ReportSection, reportHtml } from './report-html.ts';
 
 /**
  * How a figure is described: its caption in the report and its SVG's accessible description.
  * The default is `describeFigure`, whose every number is computed from the results drawn.
  */
-export type CaptionFn = (figure: ChartInput) => FigureDescription | Promise<FigureDescription>;
+export type CaptionFn = (
+  figure: ChartInput,
+  findings?: readonly Finding[],
+) => FigureDescription | Promise<FigureDescription>;
 
-export const defaultCaption: CaptionFn = ({ preset, views }) => describeFigure(preset, views);
+/** The description `yardstick describe` writes, with the findings of the query layer. */
+export const defaultCaption: CaptionFn = ({ preset, views }, findings) => describeFigure(preset, views, findings);
 
 export interface ReportOptions {
   outDir: string;
@@ -80,11 +86,14 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
     );
   await mkdir(opts.outDir, { recursive: true });
   const caption = opts.caption ?? defaultCaption;
+  const findings = new Map(
+    (await figureFindings(store, inputs.map((i) => i.preset.id), 1)).map((f) => [f.preset.id, f.findings]),
+  );
   const scripts = vendorScripts();
   const sections: ReportSection[] = [];
   const figures: ReportFigure[] = [];
   for (const input of inputs) {
-    const description = await caption(input);
+    const description = await caption(input, findings.get(input.preset.id));
     const { spec, svg, png } = await renderFigure(
       input,
       { description: renderDescriptionPlain(description) },

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /** The CLI's source entry point. */
@@ -19,4 +19,31 @@ export function runCli(args: string[], env: Record<string, string> = {}, input?:
     timeout: 120_000,
   });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export interface CliChild {
+  child: import('node:child_process').ChildProcess;
+  /** Resolves when the process exits, with its exit code (null when killed) and output. */
+  done: Promise<{ code: number | null; stdout: string; stderr: string }>;
+}
+
+/** Starts the real CLI without waiting for it (a server the test runs in this process keeps serving). */
+export function startCli(args: string[], env: Record<string, string> = {}): CliChild {
+  const child = spawn(process.execPath, [MAIN, ...args], { env: { ...process.env, NO_COLOR: '1', ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d));
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, stdout, stderr })),
+  );
+  return { child, done };
+}
+
+/** Runs the real CLI as a child process, asynchronously. */
+export function runCliAsync(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return startCli(args, env).done;
 }

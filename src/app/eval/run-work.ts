@@ -91,10 +91,6 @@ export async function runWork(store: Store, ex: Execution, o: WorkOptions): Prom
         error = err.message;
       }
       breaker = recordRequest(breaker, error, policy);
-      if (breaker.tripped)
-        throw new EndpointError(
-          `stopped at ${spec.endpoint ?? spec.provider.name} (${spec.model}): ${breaker.tripped}; run ${spec.id} recorded as failed, retry with yardstick eval --resume ${spec.id} --retry-errors`,
-        );
     }
     const sample = await toSample(spec, task, unit, generation, error);
     const response =
@@ -113,6 +109,10 @@ export async function runWork(store: Store, ex: Execution, o: WorkOptions): Prom
     if (sample.verdict === 'error') counts.errors++;
     counts.tokens += (sample.promptTokens ?? 0) + (sample.completionTokens ?? 0);
     o.onProgress?.(counts);
+    if (breaker.tripped)
+      throw new EndpointError(
+        `stopped at ${spec.endpoint ?? spec.provider.name} (${spec.model}): ${breaker.tripped}; run ${spec.id} recorded as failed, retry with yardstick eval --resume ${spec.id} --retry-errors`,
+      );
   };
   const worker = async () => {
     for (;;) {

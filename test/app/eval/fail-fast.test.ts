@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { EndpointError } from '../../../src/app/eval/endpoint-failure.ts';
+import { EXIT } from '../../../src/core/errors/user-error.ts';
+import { startFakeServer } from '../../adapters/providers/fake-model-server.ts';
+import { runCliAsync } from '../../helpers/run-cli.ts';
+import { evalFixture } from './eval-fixture.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'ys-fail-fast-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A local port with nothing listening on it. */
+async function closedPort(): Promise<number> {
+  const s = http.createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const { port } = s.address() as AddressInfo;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+async function runsJson(store: string) {
+  const r = await runCliAsync(['--store', store, 'runs', '--json']);
+  return JSON.parse(r.stdout) as { id: string; status: string; reason: string | null }[];
+}
+
+test('an eval against a refused connection ends at once with one line naming the endpoint and the cause, exit 6, run failed', async () => {
+  const store = join(dir, 'refused.db');
+  const url = `http://127.0.0.1:${await closedPort()}/v1`;
+  const r = await runCliAsync(['--store', store, 'eval', '-m', `openai:m@${url}`, '-b', 'arithmetic']);
+  assert.equal(r.code, EXIT.endpoint);
+  const lines = r.stderr.trim().split('\n').filter((l) => l.startsWith('yardstick:'));
+  assert.equal(lines.length, 1, r.stderr);
+  assert.match(lines[0]!, new RegExp(`cannot evaluate at ${url.replace(/[./]/g, '\\$&')} \\(m\\): connection refused \\(ECONNREFUSED\\)`));
+  assert.match(lines[0]!, /continue with yardstick eval --resume m--arithmetic--/);
+  const [run] = await runsJson(store);
+  assert.equal(run?.status, 'failed');
+  assert.match(run?.reason ?? '', /connection refused/);
+});
+
+test('refused credentials (401) and an unknown model (404) end the same way, and the failed run resumes to the end once fixed', async () => {
+  let mode: 'auth' | 'missing' | 'ok' = 'auth';
+  const server = await startFakeServer({
+    script: () =>
+      mode === 'auth'
+        ? { kind: 'status', status: 401, body: 'invalid api key' }
+        : mode === 'missing'
+          ? { kind: 'status', status: 404, body: 'The model `nope` does not exist' }
+          : { kind: 'ok' },
+  });
+  try {
+    const store = join(dir, 'auth.db');
+    const args = ['--store', store, 'eval', '-m', `openai:nope@${server.url}`, '-b', 'arithmetic', '--limit', '10'];
+    const auth = await runCliAsync(args);
+    assert.equal(auth.code, EXIT.endpoint);
+    assert.match(auth.stderr, /^yardstick: cannot evaluate at .*: the server refused the credentials \(HTTP 401 .*invalid api key\): check \$OPENAI_API_KEY/m);
+    assert.equal(server.total(), 1, 'one probe request, nothing more');
+    mode = 'missing';
+    const missing = await runCliAsync(args);
+    assert.equal(missing.code, EXIT.endpoint);
+    assert.match(missing.stderr, /model "nope" or its API path not found \(HTTP 404/);
+    assert.equal(server.total(), 2);
+    const runs = await runsJson(store);
+    assert.deepEqual(
+      runs.map((x) => x.status),
+      ['failed', 'failed'],
+    );
+    mode = 'ok';
+    const resumed = await runCliAsync(['--store', store, 'eval', '--resume', runs[1]!.id, '--concurrency', '2']);
+    assert.equal(resumed.code, 0, resumed.stderr);
+    const after2 = await runsJson(store);
+    assert.equal(after2[1]?.status, 'finished');
+    assert.equal(after2[1]?.reason, null);
+  } finally {
+    await server.close();
+  }
+});
+
+test('the circuit breaker stops a run after N transport failures in a row and records it failed with the cause', async () => {
+  let calls = 0;
+  const fx = await evalFixture({
+    script: () => (++calls <= 2 ? { kind: 'ok' } : { kind: 'status', status: 503, body: 'overloaded' }),
+  });
+  try {
+    const spec = await fx.newRun({ limit: 40, concurrency: 1 });
+    await assert.rejects(
+      fx.execute(spec, { breaker: { maxConsecutive: 5 } }),
+      (err: unknown) =>
+        err instanceof EndpointError &&
+        err.exitCode === EXIT.endpoint &&
+        /5 requests failed in a row, the last with: HTTP 503 .*overloaded.*--retry-errors/.test(err.message),
+    );
+    const run = await fx.store.run(spec.id);
+    assert.equal(run?.status, 'failed');
+    assert.match(run?.reason ?? '', /5 requests failed in a row/);
+    assert.equal(run?.progress.done, 7, 'two answers and five errors recorded, nothing after');
+    assert.equal(run?.progress.errors, 5);
+  } finally {
+    await fx.close();
+  }
+});

@@ -26,7 +26,7 @@ export function endpointCause(err: unknown, spec: RunSpec): string | null {
     return `model "${String(spec.provider.args.model ?? spec.model)}" or its API path not found (${err.message})`;
   if (err.kind !== 'network') return null;
   const code = /: ([A-Z_]+)$/.exec(err.message)?.[1] ?? '';
-  if (code === 'ECONNREFUSED') return 'connection refused (ECONNREFUSED): is the server running?';
+  if (code === 'ECONNREFUSED') return 'connection refused (ECONNREFUSED)';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `host name not found (${code})`;
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return `host unreachable (${code})`;
   if (TLS.test(code) || TLS.test(err.message)) return `TLS error (${code || err.message})`;

@@ -80,7 +80,7 @@ test('another process sees a running eval progress with its score so far; after 
 
 test('off a terminal, eval prints progress lines; errors fail the exit code unless --max-error-rate allows them', async () => {
   const server = await startFakeServer({
-    script: (r) => ((r.body.seed as number) % 5 === 1 ? { kind: 'status', status: 450, body: 'prompt too long' } : { kind: 'ok' }),
+    script: (r) => ((r.body.seed as number) % 5 === 1 ? { kind: 'status', status: 400, body: 'prompt too long' } : { kind: 'ok' }),
   });
   try {
     const store = join(dir, 'lines.db');
@@ -89,7 +89,7 @@ test('off a terminal, eval prints progress lines; errors fail the exit code unle
     assert.equal(r.code, 7, r.stderr);
     assert.match(r.stderr, /^run m--arithmetic--\S+: m \/ arithmetic$/m);
     assert.match(r.stderr, /^m \/ arithmetic \[#+\] 60\/60 {2}ETA 0:00/m);
-    assert.match(r.stderr, /^\d+ of 60 samples of m--arithmetic--\S+ ended as errors, by cause:\n +\d+ {2}HTTP 450 from 127\.0\.0\.1:\d+: prompt too long$/m);
+    assert.match(r.stderr, /^\d+ of 60 samples of m--arithmetic--\S+ ended as errors, by cause:\n +\d+ {2}HTTP 400 from 127\.0\.0\.1:\d+: prompt too long$/m);
     assert.match(r.stderr, /^yardstick: \d+ of 60 samples ended as errors \(allowed: 0\.0%, --max-error-rate\); retry them with yardstick eval --resume m--arithmetic--\S+ --retry-errors$/m);
     const allowed = await runCliAsync([...args, '--max-error-rate', '0.5', '--progress', 'none']);
     assert.equal(allowed.code, 0, allowed.stderr);

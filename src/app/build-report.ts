@@ -24,7 +24,8 @@ export type CaptionFn = (
 ) => FigureDescription | Promise<FigureDescription>;
 
 /** The description `yardstick describe` writes, with the findings of the query layer. */
-export const defaultCaption: CaptionFn = ({ preset, views }, findings) => describeFigure(preset, views, findings);
+export const defaultCaption: CaptionFn = ({ preset, views }, findings) =>
+  describeFigure(preset, views, findings);
 
 export interface ReportOptions {
   outDir: string;
@@ -87,7 +88,13 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
   await mkdir(opts.outDir, { recursive: true });
   const caption = opts.caption ?? defaultCaption;
   const findings = new Map(
-    (await figureFindings(store, inputs.map((i) => i.preset.id), 1)).map((f) => [f.preset.id, f.findings]),
+    (
+      await figureFindings(
+        store,
+        inputs.map((i) => i.preset.id),
+        1,
+      )
+    ).map((f) => [f.preset.id, f.findings]),
   );
   const scripts = vendorScripts();
   const sections: ReportSection[] = [];

@@ -34,7 +34,9 @@ export async function rescoreRun(
   const task = (await registry.rebuild<Task>(run.spec.task)).value;
   // The mirror folder the run was evaluated with, unless another one is given.
   const ctx =
-    dataset.dataDir === null && run.spec.dataset?.dataDir ? { ...dataset, dataDir: run.spec.dataset.dataDir } : dataset;
+    dataset.dataDir === null && run.spec.dataset?.dataDir
+      ? { ...dataset, dataDir: run.spec.dataset.dataDir }
+      : dataset;
   const items = new Map((await task.dataset(ctx)).map((i) => [i.id, i]));
   const out: SampleRecord[] = [];
   const scored: ScoredSample[] = [];

@@ -41,7 +41,8 @@ export function loadSettings(flags: SettingFlags = {}, env: NodeJS.ProcessEnv = 
     store: flags.store || env.YARDSTICK_STORE || DEFAULT_STORE,
     dataDir: flags.dataDir || env.YARDSTICK_DATA_DIR || null,
     cacheDir:
-      env.YARDSTICK_CACHE_DIR || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'yardstick', 'datasets'),
+      env.YARDSTICK_CACHE_DIR ||
+      join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'yardstick', 'datasets'),
     offline: ['1', 'true', 'yes'].includes((env.YARDSTICK_OFFLINE ?? '').toLowerCase()),
     concurrency: env.YARDSTICK_CONCURRENCY || DEFAULTS.concurrency,
     heartbeatMs: env.YARDSTICK_HEARTBEAT_MS || DEFAULTS.heartbeatMs,

@@ -155,7 +155,9 @@ const migrations: Record<string, Migration> = {
           .execute();
       await sql`update runs set
         done = (select count(*) from samples s where s.run_id = runs.id),
-        errors = (select count(*) from samples s where s.run_id = runs.id and s.verdict = 'error')`.execute(db);
+        errors = (select count(*) from samples s where s.run_id = runs.id and s.verdict = 'error')`.execute(
+        db,
+      );
       await sql`update runs set total = done`.execute(db);
       await db.schema.createIndex('runs_status').on('runs').column('status').execute();
     },

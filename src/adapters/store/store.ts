@@ -134,7 +134,11 @@ export interface Store {
   /** A page of a run's samples after a key (keyset paging), optionally only one verdict. */
   samplePage(
     runId: string,
-    page: { after?: { itemId: string; sampleIndex: number } | null; limit: number; verdict?: SampleRecord['verdict'] },
+    page: {
+      after?: { itemId: string; sampleIndex: number } | null;
+      limit: number;
+      verdict?: SampleRecord['verdict'];
+    },
   ): Promise<SamplePage>;
   /** Inserts samples; a sample already stored (same run, item, index) is replaced. */
   putSamples(samples: SampleRecord[]): Promise<void>;

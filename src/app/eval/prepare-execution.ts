@@ -53,7 +53,15 @@ export async function prepareExecution(
   lifecycle: RunLifecycle,
   o: PrepareOptions,
 ): Promise<Execution> {
-  const counts: ProgressCounts = { done: 0, resumed: 0, total: 0, errors: 0, cached: 0, requests: 0, tokens: 0 };
+  const counts: ProgressCounts = {
+    done: 0,
+    resumed: 0,
+    total: 0,
+    errors: 0,
+    cached: 0,
+    requests: 0,
+    tokens: 0,
+  };
   await lifecycle.claim(runCounts(counts));
   const concurrency = o.concurrency ?? spec.concurrency;
   const task = o.prepared?.task ?? (await registry.rebuild<Task>(spec.task)).value;

@@ -7,6 +7,7 @@ import type { Registry } from '../../registry/registry.ts';
 import { type PlannedRun, planRun } from './create-run.ts';
 import { type ExecuteOptions, executeRun, type RunOutcome } from './execute-run.ts';
 import { type EvalRequest, planEval } from './plan-eval.ts';
+import { RunContext } from './run-context.ts';
 
 export interface EvalHooks {
   signal?: AbortSignal;
@@ -26,7 +27,8 @@ export interface EvalContext {
 
 /**
  * The use case behind `yardstick eval`: plans the runs a request asks for (suite expansion, or the
- * run to resume and its rules), records new runs as `queued`, then executes them one after another.
+ * run to resume and its rules), records new runs as `queued`, then executes them one after another
+ * in one run context, whose resources (sandbox executors) are released at the end.
  */
 export async function runEval(
   store: Store,
@@ -40,7 +42,10 @@ export async function runEval(
   if (request.resume) {
     const run = await store.run(request.resume);
     if (!run)
-      throw new UserError(`no run "${request.resume}" in ${store.location} (see yardstick runs)`, EXIT.notFound);
+      throw new UserError(
+        `no run "${request.resume}" in ${store.location} (see yardstick runs)`,
+        EXIT.notFound,
+      );
     specs.push(run.spec);
   } else {
     if (request.retryErrors) throw new UserError('--retry-errors needs --resume RUN', EXIT.usage);
@@ -54,24 +59,36 @@ export async function runEval(
     }
   }
   const outcomes: RunOutcome[] = [];
-  for (const spec of specs) {
-    if (hooks.signal?.aborted) break;
-    hooks.onRunStart?.(spec, Boolean(request.resume));
-    const dataset = request.resume && spec.dataset ? { ...ctx.dataset, dataDir: ctx.dataset.dataDir ?? spec.dataset.dataDir } : ctx.dataset;
-    const outcome = await executeRun(store, registry, spec, {
-      ...ctx.execute,
-      dataset,
-      retryErrors: request.retryErrors,
-      useCache: request.useCache,
-      // A resume honours a new --concurrency; new runs were planned with theirs.
-      concurrency: request.resume ? request.concurrency : undefined,
-      signal: hooks.signal,
-      onProgress: hooks.onProgress,
-      prepared: prepared?.spec.id === spec.id ? prepared : undefined,
-    });
-    prepared = null;
-    hooks.onRunEnd?.(outcome);
-    outcomes.push(outcome);
+  const context = new RunContext();
+  try {
+    await context.run(() => executeAll());
+  } finally {
+    await context.close();
   }
   return outcomes;
+
+  async function executeAll(): Promise<void> {
+    for (const spec of specs) {
+      if (hooks.signal?.aborted) break;
+      hooks.onRunStart?.(spec, Boolean(request.resume));
+      const dataset =
+        request.resume && spec.dataset
+          ? { ...ctx.dataset, dataDir: ctx.dataset.dataDir ?? spec.dataset.dataDir }
+          : ctx.dataset;
+      const outcome = await executeRun(store, registry, spec, {
+        ...ctx.execute,
+        dataset,
+        retryErrors: request.retryErrors,
+        useCache: request.useCache,
+        // A resume honours a new --concurrency; new runs were planned with theirs.
+        concurrency: request.resume ? request.concurrency : undefined,
+        signal: hooks.signal,
+        onProgress: hooks.onProgress,
+        prepared: prepared?.spec.id === spec.id ? prepared : undefined,
+      });
+      prepared = null;
+      hooks.onRunEnd?.(outcome);
+      outcomes.push(outcome);
+    }
+  }
 }

@@ -52,7 +52,13 @@ export async function runWork(store: Store, ex: Execution, o: WorkOptions): Prom
   let breaker: BreakerState = closedBreaker;
   const scheduler = new RequestScheduler({ concurrency: ex.concurrency, ...o.scheduler });
   const generate = (unit: WorkUnit) =>
-    provider.generate({ messages: unit.messages, generation: spec.generation, n: 1, seed: unit.seed, signal });
+    provider.generate({
+      messages: unit.messages,
+      generation: spec.generation,
+      n: 1,
+      seed: unit.seed,
+      signal,
+    });
   const send = async (unit: WorkUnit): Promise<Generation> =>
     (await scheduler.run(() => generate(unit), signal)).value;
   // The probe: the first request goes alone and unretried; in-process models have no endpoint to probe.

@@ -31,5 +31,9 @@ export async function figureFindings(store: Store, ids: string[], seed: number):
   if (!chosen.length) return [];
   const views = await resultViews(store);
   const itemScores = await runItemScores(store, views);
-  return chosen.map((preset) => ({ preset, views, findings: analyzeFigure(preset, views, seed, itemScores) }));
+  return chosen.map((preset) => ({
+    preset,
+    views,
+    findings: analyzeFigure(preset, views, seed, itemScores),
+  }));
 }

@@ -5,7 +5,9 @@ import type { ResultView } from '../../core/query/result-view.ts';
 /** Per-item scores of the measured runs behind these results, for paired tests between runs. */
 export async function runItemScores(store: Store, views: readonly ResultView[]): Promise<ItemScores> {
   const out = new Map<string, Map<string, number>>();
-  const runIds = new Set(views.flatMap((v) => (v.result.source === 'run' && v.result.runId ? [v.result.runId] : [])));
+  const runIds = new Set(
+    views.flatMap((v) => (v.result.source === 'run' && v.result.runId ? [v.result.runId] : [])),
+  );
   for (const runId of runIds) {
     const states = await store.sampleStates(runId);
     if (states.length) out.set(runId, itemScoresOf(states));

@@ -34,7 +34,9 @@ export async function runViews(
       if (r) runs.push(r);
     }
   } else runs = await store.runs();
-  const tallies = new Map((await store.runTallies(o.ids?.length ? o.ids : undefined)).map((t) => [t.runId, t]));
+  const tallies = new Map(
+    (await store.runTallies(o.ids?.length ? o.ids : undefined)).map((t) => [t.runId, t]),
+  );
   const now = o.nowMs ?? Date.now();
   const out: RunView[] = [];
   for (const run of runs) {

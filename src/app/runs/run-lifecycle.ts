@@ -64,7 +64,11 @@ export class RunLifecycle {
 
   /** Moves the run to `to` if its stored status allows it; false when another process moved it first. */
   private async move(to: RunStatus, update: RunUpdate, guard: RunGuard = {}): Promise<boolean> {
-    return this.store.updateRun(this.runId, { ...update, status: to }, { status: statesBefore(to), ...guard });
+    return this.store.updateRun(
+      this.runId,
+      { ...update, status: to },
+      { status: statesBefore(to), ...guard },
+    );
   }
 
   /**

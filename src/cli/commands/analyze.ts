@@ -65,7 +65,10 @@ Examples:
           resultFilterFrom(opts),
         );
         const options = { sizeAxis: opts.params, references: opts.reference ?? [], pairs, seed: opts.seed };
-        return { findings: analyzeViews(rows, options, await runItemScores(s, rows)), scope: `${rows.length} results` };
+        return {
+          findings: analyzeViews(rows, options, await runItemScores(s, rows)),
+          scope: `${rows.length} results`,
+        };
       });
       if (opts.json) return void process.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
       if (!findings.length) return void process.stdout.write(`No findings for ${scope}.\n`);

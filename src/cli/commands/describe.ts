@@ -45,7 +45,8 @@ Examples:
       );
       const { EXIT, UserError } = await import('../../core/errors/user-error.ts');
       const found = await withStore(cmd, (s) => figureFindings(s, opts.figure ?? [], opts.seed));
-      if (!found.length) throw new UserError('no figures stored; run `yardstick catalog load`', EXIT.notFound);
+      if (!found.length)
+        throw new UserError('no figures stored; run `yardstick catalog load`', EXIT.notFound);
       const descriptions = found.map((f) => describeFigure(f.preset, f.views, f.findings));
       const render = (d: (typeof descriptions)[number]) =>
         opts.format === 'json'

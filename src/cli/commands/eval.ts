@@ -36,7 +36,11 @@ export function registerEval(program: Command): void {
     .option('-b, --benchmark <id>', 'benchmark id(s), or a task YAML file', list)
     .option('--limit <n>', 'first N items only', positiveInt)
     .option('--samples <k>', 'samples per item, each with its own seed', positiveInt)
-    .option('--concurrency <n>', `requests in flight (default ${DEFAULTS.concurrency}; a resume may change it)`, positiveInt)
+    .option(
+      '--concurrency <n>',
+      `requests in flight (default ${DEFAULTS.concurrency}; a resume may change it)`,
+      positiveInt,
+    )
     .option('--temperature <t>', 'sampling temperature (default 0)', number)
     .option('--top-p <p>', 'nucleus sampling', number)
     .option('--max-tokens <n>', 'maximum tokens per completion', positiveInt)
@@ -61,7 +65,10 @@ export function registerEval(program: Command): void {
       fraction,
     )
     .addOption(
-      new Option('--progress <mode>', 'bar (terminal), lines (every 10 s), json (events), none; default: bar on a terminal, else lines')
+      new Option(
+        '--progress <mode>',
+        'bar (terminal), lines (every 10 s), json (events), none; default: bar on a terminal, else lines',
+      )
         .choices(['auto', 'bar', 'lines', 'json', 'none'])
         .default('auto'),
     )

@@ -6,7 +6,10 @@ export function registerRescore(program: Command): void {
     .command('rescore')
     .description("re-score a run's stored responses with the current scorer (the model is not called)")
     .argument('<run>', 'run id')
-    .option('--data-dir <dir>', "local mirror of benchmark datasets (default: the run's, then YARDSTICK_DATA_DIR)")
+    .option(
+      '--data-dir <dir>',
+      "local mirror of benchmark datasets (default: the run's, then YARDSTICK_DATA_DIR)",
+    )
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
@@ -28,7 +31,10 @@ export function registerRescore(program: Command): void {
             { header: 'metric', value: (m) => m.name },
             { header: 'value %', value: (m) => percent(m.value), align: 'right' },
             { header: '± stderr', value: (m) => percent(m.stderr), align: 'right' },
-            { header: '95% CI', value: (m) => (m.ciLow === null ? '-' : `${percent(m.ciLow)}..${percent(m.ciHigh)}`) },
+            {
+              header: '95% CI',
+              value: (m) => (m.ciLow === null ? '-' : `${percent(m.ciLow)}..${percent(m.ciHigh)}`),
+            },
             { header: 'n', value: (m) => String(m.n), align: 'right' },
           ])}\n`,
       );

@@ -56,7 +56,11 @@ export function registerRuns(program: Command): void {
     .description('list evaluation runs: status, live progress, score so far, and their specs')
     .argument('[runs...]', 'only these run ids')
     .option('--json', 'print the runs as JSON: spec, status, progress counts, score so far (fractions)')
-    .option('--watch [seconds]', 'redraw every few seconds (default 2) until no run shown is running', positiveInt)
+    .option(
+      '--watch [seconds]',
+      'redraw every few seconds (default 2) until no run shown is running',
+      positiveInt,
+    )
     .addHelpText(
       'after',
       `

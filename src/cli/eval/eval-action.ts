@@ -85,7 +85,13 @@ export async function runEvalCommand(
               status: o.status,
               samples: o.summary.samples,
               errors: o.summary.errors,
-              metrics: o.summary.metrics.map(({ name, value, stderr, n, k }) => ({ name, value, stderr, n, k })),
+              metrics: o.summary.metrics.map(({ name, value, stderr, n, k }) => ({
+                name,
+                value,
+                stderr,
+                n,
+                k,
+              })),
             });
           },
         },

@@ -49,8 +49,13 @@ export function errorSummary(outcomes: RunOutcome[]): string {
   const parts: string[] = [];
   for (const o of outcomes) {
     if (!o.summary.errors) continue;
-    parts.push(`${o.summary.errors} of ${o.summary.samples} samples of ${o.spec.id} ended as errors, by cause:`);
-    for (const c of o.errorCauses) parts.push(`  ${String(c.count).padStart(6)}  ${c.cause}${c.example !== c.cause ? `  (e.g. ${c.example})` : ''}`);
+    parts.push(
+      `${o.summary.errors} of ${o.summary.samples} samples of ${o.spec.id} ended as errors, by cause:`,
+    );
+    for (const c of o.errorCauses)
+      parts.push(
+        `  ${String(c.count).padStart(6)}  ${c.cause}${c.example !== c.cause ? `  (e.g. ${c.example})` : ''}`,
+      );
   }
   return parts.length ? `${parts.join('\n')}\n` : '';
 }

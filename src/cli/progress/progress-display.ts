@@ -44,7 +44,11 @@ export class ProgressDisplay {
   private run = '';
   private counts: ProgressCounts | null = null;
 
-  constructor(mode: ProgressMode = 'auto', out: NodeJS.WriteStream = process.stderr, lineIntervalMs = 10_000) {
+  constructor(
+    mode: ProgressMode = 'auto',
+    out: NodeJS.WriteStream = process.stderr,
+    lineIntervalMs = 10_000,
+  ) {
     this.out = out;
     this.mode = mode === 'auto' ? (out.isTTY ? 'bar' : 'lines') : mode;
     this.intervalMs = this.mode === 'bar' ? 100 : this.mode === 'json' ? 1000 : lineIntervalMs;

@@ -10,14 +10,16 @@ export interface ErrorCause {
  * (numbers, quoted text, ids) taken out, so "HTTP 500 from h:8000: boom 17" and "... boom 18" group.
  */
 export function causeOf(message: string): string {
-  return message
-    .replace(/"[^"]*"|'[^']*'/g, '"…"')
-    .replace(/\b[0-9a-f]{8,}\b/gi, '…')
-    // Numbers standing alone; host names, addresses, ports and HTTP status codes name the cause.
-    .replace(/(?<![\w.:\-])\d+(\.\d+)?(?![\w.:\-])/g, (d, _f, offset: number, all: string) =>
-      /HTTP $/.test(all.slice(0, offset)) ? d : 'N',
-    )
-    .slice(0, 160);
+  return (
+    message
+      .replace(/"[^"]*"|'[^']*'/g, '"…"')
+      .replace(/\b[0-9a-f]{8,}\b/gi, '…')
+      // Numbers standing alone; host names, addresses, ports and HTTP status codes name the cause.
+      .replace(/(?<![\w.:-])\d+(\.\d+)?(?![\w.:-])/g, (d, _f, offset: number, all: string) =>
+        /HTTP $/.test(all.slice(0, offset)) ? d : 'N',
+      )
+      .slice(0, 160)
+  );
 }
 
 /** Error messages grouped by cause, most frequent first (ties by cause), each with one example. */

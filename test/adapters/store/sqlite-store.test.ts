@@ -41,19 +41,30 @@ test('a store made before the run lifecycle is brought up to date and keeps its 
   assert.equal(r.error, undefined);
   const spec = runSpec({ id: 'old-run' });
   await sql`insert into runs (id, model_id, benchmark_id, spec, status, created_at, finished_at)
-    values ('old-run', ${spec.model}, ${spec.benchmark}, ${JSON.stringify(spec)}, 'finished', ${spec.createdAt}, ${spec.createdAt})`.execute(db);
+    values ('old-run', ${spec.model}, ${spec.benchmark}, ${JSON.stringify(spec)}, 'finished', ${spec.createdAt}, ${spec.createdAt})`.execute(
+    db,
+  );
   for (const [item, verdict] of [
     ['a', 'correct'],
     ['b', 'error'],
     ['c', 'incorrect'],
   ] as const)
     await sql`insert into samples (run_id, item_id, sample_index, messages, verdict, score, created_at)
-      values ('old-run', ${item}, 0, '[]', ${verdict}, ${verdict === 'error' ? null : verdict === 'correct' ? 1 : 0}, ${spec.createdAt})`.execute(db);
+      values ('old-run', ${item}, 0, '[]', ${verdict}, ${verdict === 'error' ? null : verdict === 'correct' ? 1 : 0}, ${spec.createdAt})`.execute(
+      db,
+    );
   await db.destroy();
   const store = await openSqliteStore(file);
   const run = await store.run('old-run');
   await store.close();
   assert.deepEqual(run?.spec, spec);
   assert.equal(run?.status, 'finished');
-  assert.deepEqual(run?.progress, { owner: null, heartbeatAt: null, done: 3, total: 3, errors: 1, cached: 0 });
+  assert.deepEqual(run?.progress, {
+    owner: null,
+    heartbeatAt: null,
+    done: 3,
+    total: 3,
+    errors: 1,
+    cached: 0,
+  });
 });

@@ -127,10 +127,22 @@ export function storeConformance(
     test('updateRun applies only when the guard matches: status and owner compare-and-set', async () => {
       await store.createRun(runSpec({ id: 'run-cas' }));
       const counts = { done: 3, total: 10, errors: 1, cached: 2 };
-      assert.equal(await store.updateRun('run-cas', { status: 'running', owner: 'a' }, { status: ['queued'] }), true);
-      assert.equal(await store.updateRun('run-cas', { status: 'running', owner: 'b' }, { status: ['queued'] }), false);
-      assert.equal(await store.updateRun('run-cas', { counts, heartbeatAt: '2026-01-01T00:00:05.000Z' }, { owner: 'b' }), false);
-      assert.equal(await store.updateRun('run-cas', { counts, heartbeatAt: '2026-01-01T00:00:05.000Z' }, { owner: 'a' }), true);
+      assert.equal(
+        await store.updateRun('run-cas', { status: 'running', owner: 'a' }, { status: ['queued'] }),
+        true,
+      );
+      assert.equal(
+        await store.updateRun('run-cas', { status: 'running', owner: 'b' }, { status: ['queued'] }),
+        false,
+      );
+      assert.equal(
+        await store.updateRun('run-cas', { counts, heartbeatAt: '2026-01-01T00:00:05.000Z' }, { owner: 'b' }),
+        false,
+      );
+      assert.equal(
+        await store.updateRun('run-cas', { counts, heartbeatAt: '2026-01-01T00:00:05.000Z' }, { owner: 'a' }),
+        true,
+      );
       const run = await store.run('run-cas');
       assert.deepEqual(run?.progress, { owner: 'a', heartbeatAt: '2026-01-01T00:00:05.000Z', ...counts });
       await store.updateRun('run-cas', { status: 'failed', reason: 'connection refused' });

@@ -74,7 +74,10 @@ test('the API key never reaches the store, the output or the error messages', as
       server.log.every((q) => q.headers.authorization === `Bearer ${key}`),
       'the key was sent',
     );
-    assert.match(r.stderr, /ended as errors, by cause:\n +\d+  HTTP 400 from 127\.0\.0\.1:\d+: bad request for \[redacted\]/);
+    assert.match(
+      r.stderr,
+      /ended as errors, by cause:\n +\d+ {2}HTTP 400 from 127\.0\.0\.1:\d+: bad request for \[redacted\]/,
+    );
     refuse = true;
     const refused = await cli([...args, '--limit', '30'], { MY_KEY: key });
     assert.equal(refused.code, EXIT.endpoint);

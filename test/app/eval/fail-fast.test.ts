@@ -33,9 +33,17 @@ test('an eval against a refused connection ends at once with one line naming the
   const url = `http://127.0.0.1:${await closedPort()}/v1`;
   const r = await runCliAsync(['--store', store, 'eval', '-m', `openai:m@${url}`, '-b', 'arithmetic']);
   assert.equal(r.code, EXIT.endpoint);
-  const lines = r.stderr.trim().split('\n').filter((l) => l.startsWith('yardstick:'));
+  const lines = r.stderr
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('yardstick:'));
   assert.equal(lines.length, 1, r.stderr);
-  assert.match(lines[0]!, new RegExp(`cannot evaluate at ${url.replace(/[./]/g, '\\$&')} \\(m\\): connection refused \\(ECONNREFUSED\\)`));
+  assert.match(
+    lines[0]!,
+    new RegExp(
+      `cannot evaluate at ${url.replace(/[./]/g, '\\$&')} \\(m\\): connection refused \\(ECONNREFUSED\\)`,
+    ),
+  );
   assert.match(lines[0]!, /continue with yardstick eval --resume m--arithmetic--/);
   const [run] = await runsJson(store);
   assert.equal(run?.status, 'failed');
@@ -54,10 +62,23 @@ test('refused credentials (401) and an unknown model (404) end the same way, and
   });
   try {
     const store = join(dir, 'auth.db');
-    const args = ['--store', store, 'eval', '-m', `openai:nope@${server.url}`, '-b', 'arithmetic', '--limit', '10'];
+    const args = [
+      '--store',
+      store,
+      'eval',
+      '-m',
+      `openai:nope@${server.url}`,
+      '-b',
+      'arithmetic',
+      '--limit',
+      '10',
+    ];
     const auth = await runCliAsync(args);
     assert.equal(auth.code, EXIT.endpoint);
-    assert.match(auth.stderr, /^yardstick: cannot evaluate at .*: the server refused the credentials \(HTTP 401 .*invalid api key\): check \$OPENAI_API_KEY/m);
+    assert.match(
+      auth.stderr,
+      /^yardstick: cannot evaluate at .*: the server refused the credentials \(HTTP 401 .*invalid api key\): check \$OPENAI_API_KEY/m,
+    );
     assert.equal(server.total(), 1, 'one probe request, nothing more');
     mode = 'missing';
     const missing = await runCliAsync(args);
@@ -70,7 +91,15 @@ test('refused credentials (401) and an unknown model (404) end the same way, and
       ['failed', 'failed'],
     );
     mode = 'ok';
-    const resumed = await runCliAsync(['--store', store, 'eval', '--resume', runs[1]!.id, '--concurrency', '2']);
+    const resumed = await runCliAsync([
+      '--store',
+      store,
+      'eval',
+      '--resume',
+      runs[1]!.id,
+      '--concurrency',
+      '2',
+    ]);
     assert.equal(resumed.code, 0, resumed.stderr);
     const after2 = await runsJson(store);
     assert.equal(after2[1]?.status, 'finished');

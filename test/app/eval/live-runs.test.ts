@@ -46,7 +46,21 @@ test('another process sees a running eval progress with its score so far; after 
     const env = { YARDSTICK_HEARTBEAT_MS: '50' };
     assert.deepEqual(await runs(store), [], 'the store exists before two processes open it');
     const { child, done } = startCli(
-      ['--store', store, 'eval', '-m', `openai:m@${server.url}`, '-b', 'arithmetic', '--limit', '150', '--samples', '3', '--concurrency', '2'],
+      [
+        '--store',
+        store,
+        'eval',
+        '-m',
+        `openai:m@${server.url}`,
+        '-b',
+        'arithmetic',
+        '--limit',
+        '150',
+        '--samples',
+        '3',
+        '--concurrency',
+        '2',
+      ],
       env,
     );
     const first = await until(store, (r) => r.status === 'running' && r.progress.done > 0, 'progress', done);
@@ -60,16 +74,33 @@ test('another process sees a running eval progress with its score so far; after 
     await done;
     const killed = await until(store, (r) => r.status !== 'running', 'a status other than running');
     assert.equal(killed.status, 'interrupted');
-    const resumed = await runCliAsync(['--store', store, 'eval', '--resume', killed.id, '--progress', 'json']);
+    const resumed = await runCliAsync([
+      '--store',
+      store,
+      'eval',
+      '--resume',
+      killed.id,
+      '--progress',
+      'json',
+    ]);
     assert.equal(resumed.code, 0, resumed.stderr);
     const events = resumed.stderr
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as { event: string; run: string; done?: number; status?: string });
-    assert.deepEqual(events[0], { event: 'run-start', run: killed.id, model: 'm', benchmark: 'arithmetic', resumed: true });
+    assert.deepEqual(events[0], {
+      event: 'run-start',
+      run: killed.id,
+      model: 'm',
+      benchmark: 'arithmetic',
+      resumed: true,
+    });
     assert.equal(events.at(-1)?.event, 'run-end');
     assert.equal(events.at(-1)?.status, 'finished');
-    assert.ok(events.some((e) => e.event === 'progress' && e.done === 450), 'a last progress event at 450/450');
+    assert.ok(
+      events.some((e) => e.event === 'progress' && e.done === 450),
+      'a last progress event at 450/450',
+    );
     const [final] = await runs(store);
     assert.equal(final?.status, 'finished');
     assert.equal(final?.progress.done, 450);
@@ -80,17 +111,38 @@ test('another process sees a running eval progress with its score so far; after 
 
 test('off a terminal, eval prints progress lines; errors fail the exit code unless --max-error-rate allows them', async () => {
   const server = await startFakeServer({
-    script: (r) => ((r.body.seed as number) % 5 === 1 ? { kind: 'status', status: 400, body: 'prompt too long' } : { kind: 'ok' }),
+    script: (r) =>
+      (r.body.seed as number) % 5 === 1
+        ? { kind: 'status', status: 400, body: 'prompt too long' }
+        : { kind: 'ok' },
   });
   try {
     const store = join(dir, 'lines.db');
-    const args = ['--store', store, 'eval', '-m', `openai:m@${server.url}`, '-b', 'arithmetic', '--limit', '30', '--samples', '2'];
+    const args = [
+      '--store',
+      store,
+      'eval',
+      '-m',
+      `openai:m@${server.url}`,
+      '-b',
+      'arithmetic',
+      '--limit',
+      '30',
+      '--samples',
+      '2',
+    ];
     const r = await runCliAsync(args, { YARDSTICK_PROGRESS_MS: '1' });
     assert.equal(r.code, 7, r.stderr);
     assert.match(r.stderr, /^run m--arithmetic--\S+: m \/ arithmetic$/m);
     assert.match(r.stderr, /^m \/ arithmetic \[#+\] 60\/60 {2}ETA 0:00/m);
-    assert.match(r.stderr, /^\d+ of 60 samples of m--arithmetic--\S+ ended as errors, by cause:\n +\d+ {2}HTTP 400 from 127\.0\.0\.1:\d+: prompt too long$/m);
-    assert.match(r.stderr, /^yardstick: \d+ of 60 samples ended as errors \(allowed: 0\.0%, --max-error-rate\); retry them with yardstick eval --resume m--arithmetic--\S+ --retry-errors$/m);
+    assert.match(
+      r.stderr,
+      /^\d+ of 60 samples of m--arithmetic--\S+ ended as errors, by cause:\n +\d+ {2}HTTP 400 from 127\.0\.0\.1:\d+: prompt too long$/m,
+    );
+    assert.match(
+      r.stderr,
+      /^yardstick: \d+ of 60 samples ended as errors \(allowed: 0\.0%, --max-error-rate\); retry them with yardstick eval --resume m--arithmetic--\S+ --retry-errors$/m,
+    );
     const allowed = await runCliAsync([...args, '--max-error-rate', '0.5', '--progress', 'none']);
     assert.equal(allowed.code, 0, allowed.stderr);
     assert.doesNotMatch(allowed.stderr, /\[#/);

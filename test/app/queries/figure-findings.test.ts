@@ -75,10 +75,17 @@ test('describe --figure and analyze --figure --json state the same findings for 
   );
   let paired = 0;
   for (const d of described) {
-    const analyzed = JSON.parse((await cli('analyze', '--figure', d.figure, '--json')).stdout) as { text: string }[];
+    const analyzed = JSON.parse((await cli('analyze', '--figure', d.figure, '--json')).stdout) as {
+      text: string;
+    }[];
     const observations = d.sections.find((s) => s.heading === 'Key Observations')!.bullets;
-    assert.deepEqual(observations, analyzed.map((f) => f.text), d.figure);
-    if (d.figure === 'measured-arithmetic') paired = analyzed.filter((f) => /^On the same 60 items/.test(f.text)).length;
+    assert.deepEqual(
+      observations,
+      analyzed.map((f) => f.text),
+      d.figure,
+    );
+    if (d.figure === 'measured-arithmetic')
+      paired = analyzed.filter((f) => /^On the same 60 items/.test(f.text)).length;
   }
   assert.ok(paired > 0, 'the measured figure has a paired finding, which needs per-item scores');
 });

@@ -3,8 +3,10 @@ import { test } from 'node:test';
 import { type BreakerState, closedBreaker, recordRequest } from '../../../src/core/engine/circuit-breaker.ts';
 import { causeOf, groupErrors } from '../../../src/core/engine/error-causes.ts';
 
-const run = (outcomes: (string | null)[], policy = { maxConsecutive: 3, maxErrorRate: 0.5, minRequests: 10 }) =>
-  outcomes.reduce<BreakerState>((s, o) => recordRequest(s, o, policy), closedBreaker);
+const run = (
+  outcomes: (string | null)[],
+  policy = { maxConsecutive: 3, maxErrorRate: 0.5, minRequests: 10 },
+) => outcomes.reduce<BreakerState>((s, o) => recordRequest(s, o, policy), closedBreaker);
 
 test('the breaker opens after N transport failures in a row, and a success resets the streak', () => {
   assert.equal(run(['x', 'x', null, 'x', 'x']).tripped, null);
@@ -31,7 +33,11 @@ test('error messages group by cause, keeping hosts, ports and HTTP status, most 
     'HTTP 500 from h:1: worker 2 crashed',
   ]);
   assert.deepEqual(groups, [
-    { cause: 'HTTP 500 from h:1: worker N crashed', count: 2, example: 'HTTP 500 from h:1: worker 1 crashed' },
+    {
+      cause: 'HTTP 500 from h:1: worker N crashed',
+      count: 2,
+      example: 'HTTP 500 from h:1: worker 1 crashed',
+    },
     { cause: 'no complete response within N ms', count: 1, example: 'no complete response within 2000 ms' },
   ]);
 });

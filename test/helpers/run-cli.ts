@@ -47,3 +47,8 @@ export function runCliAsync(
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return startCli(args, env).done;
 }
+
+/** `yardstick --store STORE eval -m MODEL -b arithmetic` and more arguments. */
+export function evalArgs(store: string, model: string, ...more: string[]): string[] {
+  return ['--store', store, 'eval', '-m', model, '-b', 'arithmetic', ...more];
+}

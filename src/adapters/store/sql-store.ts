@@ -1,4 +1,4 @@
-import { type Kysely, type Transaction, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type Transaction, sql } from 'kysely';
 import type {
   Benchmark,
   FigurePreset,
@@ -74,6 +74,16 @@ async function upsert(
       .onConflict((oc) => oc.columns(keys).doUpdateSet(set))
       .execute();
   }
+}
+
+type SampleKey = { itemId: string; sampleIndex: number };
+
+/** Samples after this key in (item, index) order: the keyset condition of every sample page. */
+function afterSample(eb: ExpressionBuilder<Database, 'samples'>, a: SampleKey) {
+  return eb.or([
+    eb('item_id', '>', a.itemId),
+    eb.and([eb('item_id', '=', a.itemId), eb('sample_index', '>', a.sampleIndex)]),
+  ]);
 }
 
 /** The query layer shared by every SQL dialect. */
@@ -237,14 +247,7 @@ export class SqlStore implements Store {
       .selectAll()
       .where('run_id', '=', runId)
       .$if(page.verdict !== undefined, (qb) => qb.where('verdict', '=', page.verdict!))
-      .$if(a !== null, (qb) =>
-        qb.where((eb) =>
-          eb.or([
-            eb('item_id', '>', a!.itemId),
-            eb.and([eb('item_id', '=', a!.itemId), eb('sample_index', '>', a!.sampleIndex)]),
-          ]),
-        ),
-      )
+      .$if(a !== null, (qb) => qb.where((eb) => afterSample(eb, a!)))
       .orderBy('item_id')
       .orderBy('sample_index')
       .limit(page.limit + 1)
@@ -330,20 +333,13 @@ export class SqlStore implements Store {
     page: number,
     columns: C[] | null,
   ): AsyncIterable<SamplesTable[]> {
-    let after: { item: string; index: number } | null = null;
+    let after: SampleKey | null = null;
     for (;;) {
       const a = after;
       const q = this.db
         .selectFrom('samples')
         .where('run_id', '=', runId)
-        .$if(a !== null, (qb) =>
-          qb.where((eb) =>
-            eb.or([
-              eb('item_id', '>', a!.item),
-              eb.and([eb('item_id', '=', a!.item), eb('sample_index', '>', a!.index)]),
-            ]),
-          ),
-        )
+        .$if(a !== null, (qb) => qb.where((eb) => afterSample(eb, a!)))
         .orderBy('item_id')
         .orderBy('sample_index')
         .limit(page);
@@ -353,7 +349,7 @@ export class SqlStore implements Store {
       if (rows.length) yield rows;
       if (rows.length < page) return;
       const last = rows[rows.length - 1]!;
-      after = { item: last.item_id, index: Number(last.sample_index) };
+      after = { itemId: last.item_id, sampleIndex: Number(last.sample_index) };
     }
   }
 

@@ -1,28 +1,33 @@
 import { type Command, Option } from 'commander';
+import type { EvalRequest } from '../../app/eval/plan-eval.ts';
 import { MODEL_SPEC_HELP } from '../../core/engine/model-spec.ts';
 import { DEFAULTS } from '../../core/settings/defaults.ts';
 import { fraction, list, number, positiveInt } from '../parse-options.ts';
 
-export interface EvalFlags {
+/** The flags of `yardstick eval`: most are the request's own fields (app/eval/plan-eval.ts). */
+export interface EvalFlags
+  extends Pick<
+    EvalRequest,
+    | 'limit'
+    | 'samples'
+    | 'concurrency'
+    | 'temperature'
+    | 'topP'
+    | 'maxTokens'
+    | 'seed'
+    | 'apiKeyEnv'
+    | 'modelId'
+    | 'extraBody'
+    | 'resume'
+    | 'retryErrors'
+    | 'unsafeLocal'
+  > {
   model?: string[];
   benchmark?: string[];
-  limit?: number;
-  samples?: number;
-  concurrency?: number;
-  temperature?: number;
-  topP?: number;
-  maxTokens?: number;
-  seed?: number;
-  apiKeyEnv?: string;
-  modelId?: string;
-  extraBody?: string;
   timeout?: number;
-  resume?: string;
-  retryErrors?: boolean;
   cache: boolean;
   dataDir?: string;
   taskArg?: string[];
-  unsafeLocal?: boolean;
   maxErrorRate?: number;
   progress?: 'auto' | 'bar' | 'lines' | 'json' | 'none';
 }

@@ -21,26 +21,25 @@ function toolVersion(): string {
 
 /** The request `yardstick eval` flags stand for. */
 export function evalRequest(suite: string | undefined, f: EvalFlags): EvalRequest {
+  const {
+    model,
+    benchmark,
+    timeout,
+    cache,
+    taskArg,
+    dataDir: _d,
+    maxErrorRate: _m,
+    progress: _p,
+    ...same
+  } = f;
   return {
+    ...same,
     suite,
-    models: f.model,
-    benchmarks: f.benchmark,
-    limit: f.limit,
-    samples: f.samples,
-    concurrency: f.concurrency,
-    temperature: f.temperature,
-    topP: f.topP,
-    maxTokens: f.maxTokens,
-    seed: f.seed,
-    apiKeyEnv: f.apiKeyEnv,
-    modelId: f.modelId,
-    extraBody: f.extraBody,
-    timeoutMs: f.timeout,
-    resume: f.resume,
-    retryErrors: f.retryErrors,
-    useCache: f.cache,
-    taskArgs: f.taskArg,
-    unsafeLocal: f.unsafeLocal,
+    models: model,
+    benchmarks: benchmark,
+    timeoutMs: timeout,
+    useCache: cache,
+    taskArgs: taskArg,
   };
 }
 

@@ -8,7 +8,7 @@ import { after, test } from 'node:test';
 import { EndpointError } from '../../../src/app/eval/endpoint-failure.ts';
 import { EXIT } from '../../../src/core/errors/user-error.ts';
 import { startFakeServer } from '../../adapters/providers/fake-model-server.ts';
-import { runCliAsync } from '../../helpers/run-cli.ts';
+import { evalArgs, runCliAsync } from '../../helpers/run-cli.ts';
 import { evalFixture } from './eval-fixture.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ys-fail-fast-'));
@@ -62,17 +62,7 @@ test('refused credentials (401) and an unknown model (404) end the same way, and
   });
   try {
     const store = join(dir, 'auth.db');
-    const args = [
-      '--store',
-      store,
-      'eval',
-      '-m',
-      `openai:nope@${server.url}`,
-      '-b',
-      'arithmetic',
-      '--limit',
-      '10',
-    ];
+    const args = evalArgs(store, `openai:nope@${server.url}`, '--limit', '10');
     const auth = await runCliAsync(args);
     assert.equal(auth.code, EXIT.endpoint);
     assert.match(

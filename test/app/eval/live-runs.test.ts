@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startFakeServer } from '../../adapters/providers/fake-model-server.ts';
-import { runCliAsync, startCli } from '../../helpers/run-cli.ts';
+import { evalArgs, runCliAsync, startCli } from '../../helpers/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ys-live-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -46,21 +46,7 @@ test('another process sees a running eval progress with its score so far; after 
     const env = { YARDSTICK_HEARTBEAT_MS: '50' };
     assert.deepEqual(await runs(store), [], 'the store exists before two processes open it');
     const { child, done } = startCli(
-      [
-        '--store',
-        store,
-        'eval',
-        '-m',
-        `openai:m@${server.url}`,
-        '-b',
-        'arithmetic',
-        '--limit',
-        '150',
-        '--samples',
-        '3',
-        '--concurrency',
-        '2',
-      ],
+      evalArgs(store, `openai:m@${server.url}`, '--limit', '150', '--samples', '3', '--concurrency', '2'),
       env,
     );
     const first = await until(store, (r) => r.status === 'running' && r.progress.done > 0, 'progress', done);
@@ -118,19 +104,7 @@ test('off a terminal, eval prints progress lines; errors fail the exit code unle
   });
   try {
     const store = join(dir, 'lines.db');
-    const args = [
-      '--store',
-      store,
-      'eval',
-      '-m',
-      `openai:m@${server.url}`,
-      '-b',
-      'arithmetic',
-      '--limit',
-      '30',
-      '--samples',
-      '2',
-    ];
+    const args = evalArgs(store, `openai:m@${server.url}`, '--limit', '30', '--samples', '2');
     const r = await runCliAsync(args, { YARDSTICK_PROGRESS_MS: '1' });
     assert.equal(r.code, 7, r.stderr);
     assert.match(r.stderr, /^run m--arithmetic--\S+: m \/ arithmetic$/m);

@@ -142,6 +142,12 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0012-sample-scoring': {
+    async up(db: Kysely<unknown>) {
+      // How each sample was scored (core/schema/scoring.ts), as JSON; null for samples scored before.
+      await db.schema.alterTable('samples').addColumn('scoring', 'text').execute();
+    },
+  },
   '0014-run-lifecycle': {
     async up(db: Kysely<unknown>) {
       // The run lifecycle (core/runs/run-lifecycle.ts): who works on a run, its heartbeat and live

@@ -17,6 +17,7 @@ export async function toSample(
     sampleIndex: unit.sampleIndex,
     messages: unit.messages,
     scorerVersion: task.scorerVersion,
+    scoring: null,
     createdAt: new Date().toISOString(),
   };
   const completion = generation?.completions[0];
@@ -49,7 +50,8 @@ export async function toSample(
       extracted: score.extracted,
       verdict: score.verdict,
       score: score.value,
-      error: null,
+      scoring: score.scoring ?? null,
+      error: score.error ?? null,
     };
   } catch (err) {
     return {

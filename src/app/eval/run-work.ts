@@ -34,9 +34,10 @@ export interface WorkResult {
 /**
  * The work of one execution: a pool of `concurrency` workers pulls units, takes each response from
  * the cache or the model, scores it and streams it to the store, writing a heartbeat meanwhile.
- * The first request is a probe that every other request waits for: an endpoint that refuses it
- * (connection, DNS, TLS, credentials, unknown model) ends the run at once with an EndpointError.
- * A circuit breaker ends it the same way when requests keep failing.
+ * The first request is a probe, sent unretried: an endpoint that refuses it (connection, DNS, TLS,
+ * credentials, unknown model) ends the run at once with an EndpointError, as does any request that
+ * fails for such a cause; such failures are never recorded as samples. A circuit breaker ends the
+ * run the same way when requests keep failing.
  */
 export async function runWork(store: Store, ex: Execution, o: WorkOptions): Promise<WorkResult> {
   const { spec, task, provider, counts } = ex;
@@ -61,21 +62,17 @@ export async function runWork(store: Store, ex: Execution, o: WorkOptions): Prom
     });
   const send = async (unit: WorkUnit): Promise<Generation> =>
     (await scheduler.run(() => generate(unit), signal)).value;
-  // The probe: the first request goes alone and unretried; in-process models have no endpoint to probe.
-  let probe: Promise<unknown> | null = spec.endpoint === null ? Promise.resolve() : null;
+  // The probe: the first request is sent unretried, so an endpoint that cannot serve the run ends it
+  // within seconds. The others do not wait for it (that would add one latency to every run): one that
+  // fails for the same cause ends the run the same way, and none of them is recorded.
+  let probed = false;
   const request = async (unit: WorkUnit): Promise<Generation> => {
-    if (probe) {
-      await probe.catch(() => undefined);
-      return send(unit);
-    }
-    const first = generate(unit);
-    probe = first;
+    if (probed) return send(unit);
+    probed = true;
     try {
-      return await first;
+      return await generate(unit);
     } catch (err) {
-      const cause = endpointCause(err, spec);
-      if (cause) throw new EndpointError(endpointMessage(spec, cause));
-      if (!(err instanceof ProviderError) || !err.retryable) throw err;
+      if (endpointCause(err, spec) || !(err instanceof ProviderError) || !err.retryable) throw err;
       return send(unit);
     }
   };
@@ -91,9 +88,9 @@ export async function runWork(store: Store, ex: Execution, o: WorkOptions): Prom
         generation = await request(unit);
       } catch (err) {
         if (signal.aborted) return;
-        if (err instanceof EndpointError) throw err;
         if (!(err instanceof ProviderError)) throw err;
-        if (err.kind === 'auth') throw new EndpointError(endpointMessage(spec, endpointCause(err, spec)!));
+        const cause = endpointCause(err, spec);
+        if (cause) throw new EndpointError(endpointMessage(spec, cause));
         error = err.message;
       }
       breaker = recordRequest(breaker, error, policy);

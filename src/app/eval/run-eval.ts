@@ -7,6 +7,7 @@ import type { Registry } from '../../registry/registry.ts';
 import { type PlannedRun, planRun } from './create-run.ts';
 import { type ExecuteOptions, executeRun, type RunOutcome } from './execute-run.ts';
 import { type EvalRequest, planEval } from './plan-eval.ts';
+import { RunLifecycle } from '../runs/run-lifecycle.ts';
 import { RunContext } from './run-context.ts';
 
 export interface EvalHooks {
@@ -60,17 +61,13 @@ export async function runEval(
   }
   const outcomes: RunOutcome[] = [];
   const context = new RunContext();
-  try {
-    await context.run(() => executeAll());
-  } finally {
-    await context.close();
-  }
-  return outcomes;
-
-  async function executeAll(): Promise<void> {
+  let started = 0;
+  const executeAll = async () => {
     for (const spec of specs) {
       if (hooks.signal?.aborted) break;
+      started++;
       hooks.onRunStart?.(spec, Boolean(request.resume));
+      // A resume reads the data dir the run recorded, unless one is given.
       const dataset =
         request.resume && spec.dataset
           ? { ...ctx.dataset, dataDir: ctx.dataset.dataDir ?? spec.dataset.dataDir }
@@ -90,5 +87,14 @@ export async function runEval(
       hooks.onRunEnd?.(outcome);
       outcomes.push(outcome);
     }
+  };
+  try {
+    await context.run(executeAll);
+  } finally {
+    // Runs of this request that never started (an error or a signal stopped it) are not left queued.
+    for (const spec of specs.slice(started))
+      await new RunLifecycle(store, spec.id).abandon().catch(() => undefined);
+    await context.close();
   }
+  return outcomes;
 }

@@ -111,6 +111,11 @@ export class RunLifecycle {
     return this.end('interrupted', counts, null);
   }
 
+  /** A queued run that will not be started now (its evaluation stopped first): `interrupted`. */
+  abandon(): Promise<boolean> {
+    return this.move('interrupted', { finishedAt: this.iso() }, { status: ['queued'] });
+  }
+
   /** Fails the run with a one-line reason: from `running` (this process's), `queued` or `interrupted`. */
   fail(reason: string, counts?: RunCounts): Promise<boolean> {
     return this.end('failed', counts, reason);

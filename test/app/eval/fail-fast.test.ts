@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -80,7 +80,8 @@ test('refused credentials (401) and an unknown model (404) end the same way, and
     const missing = await runCliAsync(args);
     assert.equal(missing.code, EXIT.endpoint);
     assert.match(missing.stderr, /model "nope" or its API path not found \(HTTP 404/);
-    assert.ok(server.total() - first <= 8);
+    // Requests of the first eval may still reach the server after it exited: count both evals together.
+    assert.ok(server.total() <= 16, `two evals sent ${server.total()} requests`);
     const runs = await runsJson(store);
     assert.deepEqual(
       runs.map((x) => [x.status, x.progress.done]),
@@ -131,4 +132,20 @@ test('the circuit breaker stops a run after N transport failures in a row and re
   } finally {
     await fx.close();
   }
+});
+
+test('when a suite stops at a failed run, the runs it never started are left interrupted, not queued', async () => {
+  const store = join(dir, 'suite.db');
+  const suite = join(dir, 'suite.yaml');
+  const url = `http://127.0.0.1:${await closedPort()}/v1`;
+  writeFileSync(suite, `models: [openai:a@${url}, openai:b@${url}]\nbenchmarks: [arithmetic]\nlimit: 5\n`);
+  const r = await runCliAsync(['--store', store, 'eval', suite]);
+  assert.equal(r.code, EXIT.endpoint);
+  assert.deepEqual(
+    (await runsJson(store)).map((x) => [x.status, x.progress.done]),
+    [
+      ['failed', 0],
+      ['interrupted', 0],
+    ],
+  );
 });

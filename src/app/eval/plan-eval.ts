@@ -1,4 +1,5 @@
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
+import { Slug } from '../../core/schema/ids.ts';
 import type { GenerationConfig } from '../../core/schema/index.ts';
 import type { NewRunOptions } from './create-run.ts';
 import { EvalSuite } from './eval-suite.ts';
@@ -86,6 +87,11 @@ export async function planEval(r: EvalRequest): Promise<Omit<NewRunOptions, 'too
   }
   if (!r.models?.length || !r.benchmarks?.length) {
     throw new UserError('give --model and --benchmark, a suite file, or --resume RUN', EXIT.usage);
+  }
+  if (r.modelId !== undefined) {
+    const id = Slug.safeParse(r.modelId);
+    if (!id.success)
+      throw new UserError(`--model-id "${r.modelId}": ${id.error.issues[0]!.message}`, EXIT.usage);
   }
   const generation: Partial<GenerationConfig> = {
     ...(r.temperature !== undefined ? { temperature: r.temperature } : {}),

@@ -40,8 +40,8 @@ export function startCli(args: string[], env: Record<string, string> = {}): CliC
   return { child, done };
 }
 
-/** Runs the real CLI as a child process, asynchronously. */
-export function runCliAsync(
+/** Runs the real CLI as a child process, asynchronously, with its exit code (null when killed). */
+export function cliAsync(
   args: string[],
   env: Record<string, string> = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -51,4 +51,13 @@ export function runCliAsync(
 /** `yardstick --store STORE eval -m MODEL -b arithmetic` and more arguments. */
 export function evalArgs(store: string, model: string, ...more: string[]): string[] {
   return ['--store', store, 'eval', '-m', model, '-b', 'arithmetic', ...more];
+}
+
+/**
+ * The real CLI in a child process, without blocking this one: for tests whose scripted server runs
+ * in this process.
+ */
+export async function runCliAsync(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  const r = await startCli(args, env).done;
+  return { status: r.code ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -37,6 +37,7 @@ import type {
   RunUpdate,
   SampleAggregate,
   SamplePage,
+  RunUsage,
   SampleState,
   Store,
 } from './store.ts';
@@ -367,6 +368,39 @@ export class SqlStore implements Store {
       const last = rows[rows.length - 1]!;
       after = { itemId: last.item_id, sampleIndex: Number(last.sample_index) };
     }
+  }
+
+  async runUsage(runId: string): Promise<RunUsage> {
+    const rows = await this.db
+      .selectFrom('samples')
+      .where('run_id', '=', runId)
+      .select((eb) => [
+        'finish_reason',
+        eb.fn.countAll().as('samples'),
+        eb.fn.sum('prompt_tokens').as('prompt'),
+        eb.fn.sum('completion_tokens').as('completion'),
+        eb.fn.sum('reasoning_tokens').as('reasoning'),
+      ])
+      .groupBy('finish_reason')
+      .execute();
+    const usage: RunUsage = {
+      samples: 0,
+      finishReasons: {},
+      promptTokens: 0,
+      completionTokens: 0,
+      reasoningTokens: 0,
+    };
+    const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+    for (const r of rows) {
+      const count = n(r.samples);
+      usage.samples += count;
+      const key = r.finish_reason ?? 'unknown';
+      usage.finishReasons[key] = (usage.finishReasons[key] ?? 0) + count;
+      usage.promptTokens += n(r.prompt);
+      usage.completionTokens += n(r.completion);
+      usage.reasoningTokens += n(r.reasoning);
+    }
+    return usage;
   }
 
   async aggregateSamples(filter: { benchmark?: string; model?: string } = {}): Promise<SampleAggregate[]> {

@@ -105,6 +105,18 @@ export interface SampleState {
   extracted: string | null;
 }
 
+/** Tokens and finish reasons of a run's samples, summed in the store. */
+export interface RunUsage {
+  samples: number;
+  /** Samples per finish reason; `unknown` for samples recorded without one. */
+  finishReasons: Record<string, number>;
+  promptTokens: number;
+  /** Every generated token, reasoning included. */
+  completionTokens: number;
+  /** The reasoning part of completionTokens, where the API reported it. */
+  reasoningTokens: number;
+}
+
 /**
  * The results store. One implementation (SqlStore) serves SQLite and PostgreSQL;
  * every implementation passes test/adapters/store/store-conformance.ts.
@@ -152,6 +164,8 @@ export interface Store {
   cachedResponses(keys: string[]): Promise<Map<string, CachedResponse>>;
   /** Item, index, verdict, score and extracted answer of every sample of a run, in item and index order. */
   sampleStates(runId: string): Promise<SampleState[]>;
+  /** Token sums and finish-reason counts of one run. */
+  runUsage(runId: string): Promise<RunUsage>;
   aggregateSamples(filter?: { benchmark?: string; model?: string }): Promise<SampleAggregate[]>;
   /**
    * Runs `fn` with a store whose writes commit together when it returns, or not at all when it

@@ -1,4 +1,4 @@
-import type { Store } from '../../adapters/store/store.ts';
+import type { RunUsage, Store } from '../../adapters/store/store.ts';
 import type { ErrorCause } from '../../core/engine/error-causes.ts';
 import { asScoredSample, type RunSummary, summarizeSamples } from '../../core/engine/summarize-samples.ts';
 import type { RunSpec } from '../../core/schema/index.ts';
@@ -27,6 +27,8 @@ export interface RunOutcome {
   requests: number;
   cacheHits: number;
   elapsedMs: number;
+  /** Tokens and finish reasons of the run's samples (truncation shows here). */
+  usage?: RunUsage;
 }
 
 /**
@@ -79,6 +81,7 @@ async function finishExecution(
     status,
     summary,
     errorCauses,
+    usage: await store.runUsage(spec.id),
     requests: counts.requests,
     cacheHits: counts.cached,
     elapsedMs: performance.now() - started,

@@ -1,8 +1,9 @@
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import { Slug } from '../../core/schema/ids.ts';
-import type { GenerationConfig } from '../../core/schema/index.ts';
+import type { GenerationConfig, RequestLimits } from '../../core/schema/index.ts';
 import type { NewRunOptions } from './create-run.ts';
 import { EvalSuite } from './eval-suite.ts';
+import { withSuiteModel } from './suite-model.ts';
 
 /** What `yardstick eval` was asked for, as plain data (the CLI builds it from flags). */
 export interface EvalRequest {
@@ -30,6 +31,10 @@ export interface EvalRequest {
   /** `key=value` task arguments (values are JSON when they parse, text otherwise). */
   taskArgs?: string[];
   unsafeLocal?: boolean;
+  /** An evaluation recipe (core/recipes). */
+  recipe?: string;
+  /** Request limits and provider args given as flags (rate limits, retries, stream timeouts). */
+  limits?: { requestLimits: Partial<RequestLimits>; providerArgs: Record<string, unknown> };
 }
 
 function parseExtraBody(text: string | undefined): Record<string, unknown> {
@@ -70,19 +75,24 @@ export async function planEval(r: EvalRequest): Promise<Omit<NewRunOptions, 'too
       maxTokens: r.maxTokens ?? s.maxTokens,
       extraBody: { ...s.extraBody, ...parseExtraBody(r.extraBody) },
     };
+    const limits = r.limits ?? { requestLimits: {}, providerArgs: {} };
     return s.models.flatMap((model) =>
-      s.benchmarks.map((benchmark) => ({
-        model,
-        benchmark,
-        taskArgs: { ...s.taskArgs, ...taskArgsOf(r) },
-        apiKeyEnv: r.apiKeyEnv ?? s.apiKeyEnv,
-        generation,
-        samples: r.samples ?? s.samples,
-        limit: r.limit ?? s.limit,
-        concurrency: r.concurrency ?? s.concurrency,
-        seed: r.seed ?? s.seed,
-        timeoutMs: r.timeoutMs,
-      })),
+      s.benchmarks.map((benchmark) =>
+        withSuiteModel(model, {
+          benchmark,
+          recipe: r.recipe ?? s.recipe,
+          requestLimits: { rpm: s.rpm, tpm: s.tpm, ...limits.requestLimits },
+          providerArgs: limits.providerArgs,
+          taskArgs: { ...s.taskArgs, ...taskArgsOf(r) },
+          apiKeyEnv: r.apiKeyEnv ?? s.apiKeyEnv,
+          generation,
+          samples: r.samples ?? s.samples,
+          limit: r.limit ?? s.limit,
+          concurrency: r.concurrency ?? s.concurrency,
+          seed: r.seed ?? s.seed,
+          timeoutMs: r.timeoutMs,
+        }),
+      ),
     );
   }
   if (!r.models?.length || !r.benchmarks?.length) {
@@ -113,6 +123,8 @@ export async function planEval(r: EvalRequest): Promise<Omit<NewRunOptions, 'too
       concurrency: r.concurrency,
       seed: r.seed,
       timeoutMs: r.timeoutMs,
+      recipe: r.recipe,
+      ...r.limits,
     })),
   );
 }

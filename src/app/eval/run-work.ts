@@ -13,6 +13,7 @@ import type { CachedGeneration } from './cached-generation.ts';
 import { EndpointError, endpointCause, endpointMessage } from './endpoint-failure.ts';
 import { type Execution, runCounts } from './prepare-execution.ts';
 import { RequestScheduler, type SchedulerOptions } from './request-scheduler.ts';
+import { schedulerSettings, usedTokens } from './scheduler-settings.ts';
 import { SampleWriter } from './sample-writer.ts';
 import { toSample } from './to-sample.ts';
 import type { WorkUnit } from './work-units.ts';
@@ -51,7 +52,14 @@ export async function runWork(store: Store, ex: Execution, o: WorkOptions): Prom
   };
   const policy = { ...DEFAULT_BREAKER, ...o.breaker };
   let breaker: BreakerState = closedBreaker;
-  const scheduler = new RequestScheduler({ concurrency: ex.concurrency, ...o.scheduler });
+  const scheduler = new RequestScheduler({
+    ...schedulerSettings(spec, (notice) => {
+      counts.waiting = notice;
+      o.onProgress?.(counts);
+    }),
+    concurrency: ex.concurrency,
+    ...o.scheduler,
+  });
   const generate = (unit: WorkUnit) =>
     provider.generate({
       messages: unit.messages,
@@ -61,7 +69,7 @@ export async function runWork(store: Store, ex: Execution, o: WorkOptions): Prom
       signal,
     });
   const send = async (unit: WorkUnit): Promise<Generation> =>
-    (await scheduler.run(() => generate(unit), signal)).value;
+    (await scheduler.run(() => generate(unit), signal, usedTokens)).value;
   // The probe: the first request is sent unretried, so an endpoint that cannot serve the run ends it
   // within seconds. The others do not wait for it (that would add one latency to every run): one that
   // fails for the same cause ends the run the same way, and none of them is recorded.

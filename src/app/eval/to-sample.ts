@@ -1,6 +1,7 @@
 import type { RunSpec, SampleRecord } from '../../core/schema/index.ts';
 import type { Task } from '../../core/task/task.ts';
 import type { CachedGeneration } from './cached-generation.ts';
+import { generationFacts, hasNoAnswer, NO_ANSWER } from './sample-facts.ts';
 import type { WorkUnit } from './work-units.ts';
 
 /** The sample a unit produced: scored when a completion came back, verdict `error` otherwise. */
@@ -32,6 +33,7 @@ export async function toSample(
       promptTokens: null,
       completionTokens: null,
       latencyMs: null,
+      finishReason: 'error',
       error: error ?? 'no response',
     };
   }
@@ -40,8 +42,11 @@ export async function toSample(
     reasoning: completion.reasoning,
     promptTokens: generation.promptTokens,
     completionTokens: generation.completionTokens,
+    ...generationFacts(generation),
     latencyMs: generation.latencyMs,
   };
+  // Thinking that never closed has no answer: never scored on its trace.
+  if (hasNoAnswer(completion)) return { ...base, ...tokens, ...NO_ANSWER, error: null };
   try {
     const score = await task.scorer(completion, unit.item);
     return {

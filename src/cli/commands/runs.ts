@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
 import type { RunView } from '../../app/queries/run-views.ts';
 import { positiveInt } from '../parse-options.ts';
+import { usageColumns } from '../eval/usage-columns.ts';
 import { withStore } from '../with-store.ts';
+
+type Usage = Map<string, Awaited<ReturnType<typeof import('../eval/run-usage-summary.ts').runUsageSummary>>>;
 
 interface RunsFlags {
   json?: boolean;
+  prices?: string;
   watch?: number | true;
 }
 
@@ -21,7 +25,7 @@ export function runJson(v: RunView) {
   };
 }
 
-async function runsTable(views: RunView[]): Promise<string> {
+async function runsTable(views: RunView[], usage: Usage, priced: boolean): Promise<string> {
   const { renderTable } = await import('../format/table.ts');
   const { percent } = await import('../format/percent.ts');
   const failed = views.filter((v) => v.reason);
@@ -46,6 +50,7 @@ async function runsTable(views: RunView[]): Promise<string> {
     { header: 'k', value: (r) => String(r.spec.samples), align: 'right' },
     { header: 'temp', value: (r) => String(r.spec.generation.temperature), align: 'right' },
     { header: 'seed', value: (r) => String(r.spec.seed), align: 'right' },
+    ...usageColumns((r: RunView) => usage.get(r.spec.id)!, priced),
     { header: 'created', value: (r) => r.spec.createdAt.slice(0, 19).replace('T', ' ') },
   ])}\n${failed.map((v) => `${v.spec.id} ${v.status}: ${v.reason}\n`).join('')}`;
 }
@@ -56,6 +61,7 @@ export function registerRuns(program: Command): void {
     .description('list evaluation runs: status, live progress, score so far, and their specs')
     .argument('[runs...]', 'only these run ids')
     .option('--json', 'print the runs as JSON: spec, status, progress counts, score so far (fractions)')
+    .option('--prices <file>', 'price table (YAML/JSON: model -> {input, output} USD per 1M tokens)')
     .option(
       '--watch [seconds]',
       'redraw every few seconds (default 2) until no run shown is running',
@@ -77,12 +83,24 @@ Examples:
       const { runViews } = await import('../../app/queries/run-views.ts');
       const { loadSettings } = await import('../../adapters/settings/settings.ts');
       const { staleMs } = loadSettings();
+      const { runUsageSummary } = await import('../eval/run-usage-summary.ts');
+      const { loadPriceTable } = await import('../../app/eval/load-price-table.ts');
+      const prices = await loadPriceTable(flags.prices);
       await withStore(cmd, async (store) => {
         const show = async () => {
           const views = await runViews(store, { ids, staleMs });
-          if (flags.json) process.stdout.write(`${JSON.stringify(views.map(runJson), null, 2)}\n`);
+          const usage: Usage = new Map();
+          for (const v of views) usage.set(v.spec.id, await runUsageSummary(store, v.spec, prices));
+          if (flags.json)
+            process.stdout.write(
+              `${JSON.stringify(
+                views.map((v) => ({ ...runJson(v), usage: usage.get(v.spec.id) })),
+                null,
+                2,
+              )}\n`,
+            );
           else if (views.length === 0) process.stdout.write('no runs yet (yardstick eval --help)\n');
-          else process.stdout.write(await runsTable(views));
+          else process.stdout.write(await runsTable(views, usage, prices !== null));
           return views.some((v) => v.status === 'running' || v.status === 'queued');
         };
         if (flags.watch === undefined) return void (await show());

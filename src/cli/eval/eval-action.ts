@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { datasetContext, loadSettings } from '../../adapters/settings/settings.ts';
 import type { Store } from '../../adapters/store/store.ts';
 import type { RunOutcome } from '../../app/eval/execute-run.ts';
+import { loadPriceTable } from '../../app/eval/load-price-table.ts';
 import type { EvalRequest } from '../../app/eval/plan-eval.ts';
 import { runEval } from '../../app/eval/run-eval.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
@@ -11,6 +12,8 @@ import type { EvalFlags } from '../commands/eval.ts';
 import { ProgressDisplay } from '../progress/progress-display.ts';
 import { withStore } from '../with-store.ts';
 import { errorSummary, resultsTable } from './results-table.ts';
+import { runLimitsOf } from './run-limit-flags.ts';
+import { truncationWarnings } from './truncation-warnings.ts';
 
 function toolVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
@@ -21,25 +24,28 @@ function toolVersion(): string {
 
 /** The request `yardstick eval` flags stand for. */
 export function evalRequest(suite: string | undefined, f: EvalFlags): EvalRequest {
-  const {
-    model,
-    benchmark,
-    timeout,
-    cache,
-    taskArg,
-    dataDir: _d,
-    maxErrorRate: _m,
-    progress: _p,
-    ...same
-  } = f;
   return {
-    ...same,
     suite,
-    models: model,
-    benchmarks: benchmark,
-    timeoutMs: timeout,
-    useCache: cache,
-    taskArgs: taskArg,
+    models: f.model,
+    benchmarks: f.benchmark,
+    limit: f.limit,
+    samples: f.samples,
+    concurrency: f.concurrency,
+    temperature: f.temperature,
+    topP: f.topP,
+    maxTokens: f.maxTokens,
+    seed: f.seed,
+    apiKeyEnv: f.apiKeyEnv,
+    modelId: f.modelId,
+    extraBody: f.extraBody,
+    timeoutMs: f.timeout,
+    resume: f.resume,
+    retryErrors: f.retryErrors,
+    useCache: f.cache,
+    taskArgs: f.taskArg,
+    unsafeLocal: f.unsafeLocal,
+    recipe: f.recipe,
+    limits: runLimitsOf(f),
   };
 }
 
@@ -100,7 +106,9 @@ export async function runEvalCommand(
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  if (outcomes.length) process.stdout.write(`${resultsTable(outcomes)}\n`);
+  const prices = await loadPriceTable(flags.prices);
+  if (outcomes.length) process.stdout.write(`${resultsTable(outcomes, prices)}\n`);
+  for (const w of truncationWarnings(outcomes)) process.stderr.write(`yardstick: warning: ${w}\n`);
   const interrupted = outcomes.find((o) => o.status === 'interrupted');
   if (interrupted) {
     process.stderr.write(`interrupted: continue with yardstick eval --resume ${interrupted.spec.id}\n`);

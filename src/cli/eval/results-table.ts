@@ -1,7 +1,10 @@
 import type { RunOutcome } from '../../app/eval/execute-run.ts';
+import type { PriceTable } from '../../core/engine/cost.ts';
 import type { MetricValue } from '../../core/task/task.ts';
-import { renderTable } from '../format/table.ts';
 import { percent } from '../format/percent.ts';
+import { renderTable } from '../format/table.ts';
+import { NO_USAGE, usageSummary } from './run-usage-summary.ts';
+import { usageColumns } from './usage-columns.ts';
 
 interface Row {
   outcome: RunOutcome;
@@ -13,7 +16,7 @@ interface Row {
  * The table printed when `yardstick eval` ends: per run, one row per metric of its task (pass@k and
  * maj@k with their k), every value in percent; run columns are written on the run's first row only.
  */
-export function resultsTable(outcomes: RunOutcome[]): string {
+export function resultsTable(outcomes: RunOutcome[], prices: PriceTable | null = null): string {
   const rows = outcomes.flatMap((outcome): Row[] =>
     outcome.summary.metrics.length
       ? outcome.summary.metrics.map((metric, i) => ({ outcome, metric, first: i === 0 }))
@@ -37,6 +40,11 @@ export function resultsTable(outcomes: RunOutcome[]): string {
           : `${percent(r.metric.ciLow)}..${percent(r.metric.ciHigh)}`,
     },
     { header: 'n', value: (r) => (r.metric ? String(r.metric.n) : '-'), align: 'right' },
+    // Usage columns on each run's first row only.
+    ...usageColumns(
+      (r: Row) => usageSummary(r.outcome.spec, r.outcome.usage ?? NO_USAGE, prices),
+      prices !== null,
+    ).map((c) => ({ ...c, value: (r: Row) => (r.first ? c.value(r) : '') })),
     { header: 'requests', value: once((o) => String(o.requests)), align: 'right' },
     { header: 'cached', value: once((o) => String(o.cacheHits)), align: 'right' },
     { header: 'seconds', value: once((o) => (o.elapsedMs / 1000).toFixed(2)), align: 'right' },

@@ -6,9 +6,12 @@ export function progressLine(label: string, c: ProgressCounts, elapsedMs: number
   const filled = Math.round(r.fraction * width);
   const bar = `${'#'.repeat(filled)}${'.'.repeat(width - filled)}`;
   const eta = r.etaSec === null ? '--' : formatDuration(r.etaSec);
+  const waiting = c.waiting
+    ? `  waiting ${formatDuration(Math.max(0, c.waiting.untilMs - Date.now()) / 1000)}: ${c.waiting.reason}`
+    : '';
   return (
     `${label} [${bar}] ${c.done}/${c.total}  ETA ${eta}  ${r.requestsPerSec.toFixed(1)} req/s  ` +
-    `${Math.round(r.tokensPerSec)} tok/s  errors ${c.errors}  cached ${c.cached}`
+    `${Math.round(r.tokensPerSec)} tok/s  errors ${c.errors}  cached ${c.cached}${waiting}`
   );
 }
 
@@ -43,6 +46,8 @@ export class ProgressDisplay {
   private label = '';
   private run = '';
   private counts: ProgressCounts | null = null;
+  private waitingShown: string | null = null;
+  private ticker: NodeJS.Timeout | null = null;
 
   constructor(
     mode: ProgressMode = 'auto',
@@ -71,6 +76,17 @@ export class ProgressDisplay {
   update(c: ProgressCounts): void {
     this.counts = c;
     if (this.mode === 'none') return;
+    // Off a terminal a wait is still said once, so a log shows why the run paused.
+    const waiting = c.waiting?.reason ?? null;
+    if (this.mode === 'lines' && waiting && waiting !== this.waitingShown)
+      this.out.write(
+        `${this.label}: waiting ${formatDuration(Math.max(0, c.waiting!.untilMs - Date.now()) / 1000)}: ${waiting}\n`,
+      );
+    this.waitingShown = waiting;
+    // On a terminal the wait counts down: nothing else redraws the line while no request runs.
+    if (this.mode === 'bar' && waiting && !this.ticker)
+      this.ticker = setInterval(() => this.draw(), 1000).unref();
+    if (!waiting) this.stopTicker();
     const now = performance.now();
     if (now - this.last < this.intervalMs) return;
     this.last = now;
@@ -93,8 +109,14 @@ export class ProgressDisplay {
     this.out.write(`\r\x1b[2K${line.slice(0, cols - 1)}`);
   }
 
+  private stopTicker(): void {
+    if (this.ticker) clearInterval(this.ticker);
+    this.ticker = null;
+  }
+
   /** The last state of the run: the bar's final draw, a last line, or a last progress event. */
   finish(): void {
+    this.stopTicker();
     if (this.mode === 'none' || !this.counts) return;
     this.draw();
     if (this.mode === 'bar') this.out.write('\n');

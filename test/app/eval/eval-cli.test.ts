@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { startFakeServer } from '../../adapters/providers/fake-model-server.ts';
 import { EXIT } from '../../../src/core/errors/user-error.ts';
-import { runCliAsync } from '../../helpers/run-cli.ts';
+import { cliAsync } from '../../helpers/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ys-eval-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The real CLI as a child process (asynchronously: the scripted server runs in this process). */
-const cli = runCliAsync;
+const cli = cliAsync;
 
 test('eval with a suite file runs every model x benchmark and `runs` lists their specs', async () => {
   const server = await startFakeServer();

@@ -8,7 +8,7 @@ import { after, test } from 'node:test';
 import { EndpointError } from '../../../src/app/eval/endpoint-failure.ts';
 import { EXIT } from '../../../src/core/errors/user-error.ts';
 import { startFakeServer } from '../../adapters/providers/fake-model-server.ts';
-import { evalArgs, runCliAsync } from '../../helpers/run-cli.ts';
+import { evalArgs, cliAsync } from '../../helpers/run-cli.ts';
 import { evalFixture } from './eval-fixture.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ys-fail-fast-'));
@@ -24,7 +24,7 @@ async function closedPort(): Promise<number> {
 }
 
 async function runsJson(store: string) {
-  const r = await runCliAsync(['--store', store, 'runs', '--json']);
+  const r = await cliAsync(['--store', store, 'runs', '--json']);
   return JSON.parse(r.stdout) as {
     id: string;
     status: string;
@@ -36,7 +36,7 @@ async function runsJson(store: string) {
 test('an eval against a refused connection ends at once with one line naming the endpoint and the cause, exit 6, run failed', async () => {
   const store = join(dir, 'refused.db');
   const url = `http://127.0.0.1:${await closedPort()}/v1`;
-  const r = await runCliAsync(['--store', store, 'eval', '-m', `openai:m@${url}`, '-b', 'arithmetic']);
+  const r = await cliAsync(['--store', store, 'eval', '-m', `openai:m@${url}`, '-b', 'arithmetic']);
   assert.equal(r.code, EXIT.endpoint);
   const lines = r.stderr
     .trim()
@@ -68,7 +68,7 @@ test('refused credentials (401) and an unknown model (404) end the same way, and
   try {
     const store = join(dir, 'auth.db');
     const args = evalArgs(store, `openai:nope@${server.url}`, '--limit', '10');
-    const auth = await runCliAsync(args);
+    const auth = await cliAsync(args);
     assert.equal(auth.code, EXIT.endpoint);
     assert.match(
       auth.stderr,
@@ -77,7 +77,7 @@ test('refused credentials (401) and an unknown model (404) end the same way, and
     const first = server.total();
     assert.ok(first >= 1 && first <= 8, `at most one wave (concurrency 8), none retried: ${first}`);
     mode = 'missing';
-    const missing = await runCliAsync(args);
+    const missing = await cliAsync(args);
     assert.equal(missing.code, EXIT.endpoint);
     assert.match(missing.stderr, /model "nope" or its API path not found \(HTTP 404/);
     // Requests of the first eval may still reach the server after it exited: count both evals together.
@@ -92,15 +92,7 @@ test('refused credentials (401) and an unknown model (404) end the same way, and
       'failed runs with no sample recorded as an error',
     );
     mode = 'ok';
-    const resumed = await runCliAsync([
-      '--store',
-      store,
-      'eval',
-      '--resume',
-      runs[1]!.id,
-      '--concurrency',
-      '2',
-    ]);
+    const resumed = await cliAsync(['--store', store, 'eval', '--resume', runs[1]!.id, '--concurrency', '2']);
     assert.equal(resumed.code, 0, resumed.stderr);
     const after2 = await runsJson(store);
     assert.equal(after2[1]?.status, 'finished');
@@ -139,7 +131,7 @@ test('when a suite stops at a failed run, the runs it never started are left int
   const suite = join(dir, 'suite.yaml');
   const url = `http://127.0.0.1:${await closedPort()}/v1`;
   writeFileSync(suite, `models: [openai:a@${url}, openai:b@${url}]\nbenchmarks: [arithmetic]\nlimit: 5\n`);
-  const r = await runCliAsync(['--store', store, 'eval', suite]);
+  const r = await cliAsync(['--store', store, 'eval', suite]);
   assert.equal(r.code, EXIT.endpoint);
   assert.deepEqual(
     (await runsJson(store)).map((x) => [x.status, x.progress.done]),

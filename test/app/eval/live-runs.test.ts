@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startFakeServer } from '../../adapters/providers/fake-model-server.ts';
-import { evalArgs, runCliAsync, startCli } from '../../helpers/run-cli.ts';
+import { evalArgs, cliAsync, startCli } from '../../helpers/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ys-live-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,7 +18,7 @@ interface RunJson {
 }
 
 async function runs(store: string): Promise<RunJson[]> {
-  const r = await runCliAsync(['--store', store, 'runs', '--json']);
+  const r = await cliAsync(['--store', store, 'runs', '--json']);
   assert.equal(r.code, 0, r.stderr);
   return JSON.parse(r.stdout) as RunJson[];
 }
@@ -54,21 +54,13 @@ test('another process sees a running eval progress with its score so far; after 
     assert.match(first.progress.owner ?? '', new RegExp(`^${child.pid}@`));
     const later = await until(store, (r) => r.progress.done > first.progress.done + 10, 'done rising', done);
     assert.equal(typeof later.scoreSoFar, 'number', 'a score so far');
-    const table = await runCliAsync(['--store', store, 'runs']);
+    const table = await cliAsync(['--store', store, 'runs']);
     assert.match(table.stdout, /running\s+\d+\/450\s+0\s+0\s+\d+\.\d/);
     child.kill('SIGKILL');
     await done;
     const killed = await until(store, (r) => r.status !== 'running', 'a status other than running');
     assert.equal(killed.status, 'interrupted');
-    const resumed = await runCliAsync([
-      '--store',
-      store,
-      'eval',
-      '--resume',
-      killed.id,
-      '--progress',
-      'json',
-    ]);
+    const resumed = await cliAsync(['--store', store, 'eval', '--resume', killed.id, '--progress', 'json']);
     assert.equal(resumed.code, 0, resumed.stderr);
     const events = resumed.stderr
       .trim()
@@ -105,7 +97,7 @@ test('off a terminal, eval prints progress lines; errors fail the exit code unle
   try {
     const store = join(dir, 'lines.db');
     const args = evalArgs(store, `openai:m@${server.url}`, '--limit', '30', '--samples', '2');
-    const r = await runCliAsync(args, { YARDSTICK_PROGRESS_MS: '1' });
+    const r = await cliAsync(args, { YARDSTICK_PROGRESS_MS: '1' });
     assert.equal(r.code, 7, r.stderr);
     assert.match(r.stderr, /^run m--arithmetic--\S+: m \/ arithmetic$/m);
     assert.match(r.stderr, /^m \/ arithmetic \[#+\] 60\/60 {2}ETA 0:00/m);
@@ -117,7 +109,7 @@ test('off a terminal, eval prints progress lines; errors fail the exit code unle
       r.stderr,
       /^yardstick: \d+ of 60 samples ended as errors \(allowed: 0\.0%, --max-error-rate\); retry them with yardstick eval --resume m--arithmetic--\S+ --retry-errors$/m,
     );
-    const allowed = await runCliAsync([...args, '--max-error-rate', '0.5', '--progress', 'none']);
+    const allowed = await cliAsync([...args, '--max-error-rate', '0.5', '--progress', 'none']);
     assert.equal(allowed.code, 0, allowed.stderr);
     assert.doesNotMatch(allowed.stderr, /\[#/);
     assert.match(allowed.stdout, /metric\s+value %\s+± stderr\s+95% CI/);

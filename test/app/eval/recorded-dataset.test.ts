@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { startFakeServer } from '../../adapters/providers/fake-model-server.ts';
-import { runCliAsync } from '../../helpers/run-cli.ts';
+import { cliAsync } from '../../helpers/run-cli.ts';
 import { sharedPath, skipWithoutShared } from '../../helpers/shared-dir.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ys-recorded-'));
@@ -24,21 +24,18 @@ test('a run records the data dir and a checksum of its items, so rescore after e
     const store = join(dir, 'store.db');
     const data = sharedPath('datasets')!;
     const args = ['--store', store, 'eval', '-m', `openai:m@${server.url}`, '-b', 'gsm8k'];
-    const r = await runCliAsync([...args, '--limit', '5', '--data-dir', data], env);
+    const r = await cliAsync([...args, '--limit', '5', '--data-dir', data], env);
     assert.equal(r.code, 0, r.stderr);
-    const [run] = JSON.parse((await runCliAsync(['--store', store, 'runs', '--json'], env)).stdout) as {
+    const [run] = JSON.parse((await cliAsync(['--store', store, 'runs', '--json'], env)).stdout) as {
       id: string;
       dataset: { dataDir: string; itemsSha256: string };
     }[];
     assert.equal(run?.dataset.dataDir, data);
     assert.match(run?.dataset.itemsSha256 ?? '', /^[0-9a-f]{64}$/);
-    const rescored = await runCliAsync(['--store', store, 'rescore', run!.id, '--json'], env);
+    const rescored = await cliAsync(['--store', store, 'rescore', run!.id, '--json'], env);
     assert.equal(rescored.code, 0, rescored.stderr);
     assert.equal((JSON.parse(rescored.stdout) as { rescored: number }).rescored, 5);
-    const withoutRecord = await runCliAsync(
-      ['--store', store, 'eval', ...args.slice(3), '--limit', '5'],
-      env,
-    );
+    const withoutRecord = await cliAsync(['--store', store, 'eval', ...args.slice(3), '--limit', '5'], env);
     assert.notEqual(withoutRecord.code, 0, 'without the data dir the items are not found offline');
   } finally {
     await server.close();

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startFakeServer } from '../../adapters/providers/fake-model-server.ts';
-import { runCliAsync } from '../../helpers/run-cli.ts';
+import { cliAsync } from '../../helpers/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ys-findings-'));
 const store = join(dir, 'store.db');
-const cli = (...args: string[]) => runCliAsync(['--store', store, ...args]);
+const cli = (...args: string[]) => cliAsync(['--store', store, ...args]);
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The right answer to an arithmetic item, read from its text. */

@@ -10,12 +10,9 @@ export class ExecutorCache {
   private readonly open = new Map<string, Promise<CodeExecutor>>();
 
   get(o: ExecutorOptions = {}): Promise<CodeExecutor> {
-    const key = JSON.stringify({
-      u: !!o.unsafeLocal,
-      w: o.workers ?? null,
-      p: o.python ?? null,
-      b: o.bwrap ?? null,
-    });
+    // Every option but the warning callback tells executors apart.
+    const { onWarning: _, ...rest } = o;
+    const key = JSON.stringify(Object.entries(rest).sort(([a], [b]) => a.localeCompare(b)));
     let executor = this.open.get(key);
     if (!executor) {
       executor = openExecutor(o);

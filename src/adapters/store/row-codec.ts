@@ -19,6 +19,7 @@ import type {
   SamplesTable,
 } from './tables.ts';
 import type { CachedResponse, RunRecord, SampleState } from './store.ts';
+import type { RunRecordInput } from '../../core/schema/index.ts';
 
 /** Drivers disagree on numbers (pg returns bigint and numeric as strings): rows are decoded through these. */
 const num = z.union([z.number(), z.string().transform(Number), z.bigint().transform(Number)]);
@@ -180,6 +181,26 @@ export function resultFromRow(row: ResultsTable): Result {
 export const figureFromRow = (row: { spec: string }): FigurePreset =>
   FigurePreset.parse(JSON.parse(row.spec));
 
+export function runToRow(r: RunRecordInput): RunsTable {
+  const progress = r.progress ?? { owner: null, heartbeatAt: null, done: 0, total: 0, errors: 0, cached: 0 };
+  return {
+    id: r.spec.id,
+    model_id: r.spec.model,
+    benchmark_id: r.spec.benchmark,
+    spec: JSON.stringify(r.spec),
+    status: r.status,
+    created_at: r.spec.createdAt,
+    finished_at: r.finishedAt,
+    reason: r.reason ?? null,
+    owner: progress.owner,
+    heartbeat_at: progress.heartbeatAt,
+    done: progress.done,
+    total: progress.total,
+    errors: progress.errors,
+    cached: progress.cached,
+  };
+}
+
 export function runFromRow(row: RunsTable): RunRecord {
   return {
     spec: RunSpec.parse(JSON.parse(row.spec)),
@@ -215,6 +236,8 @@ export function sampleToRow(s: SampleRecord): SamplesTable {
     latency_ms: s.latencyMs,
     error: s.error,
     scorer_version: s.scorerVersion,
+    target: s.target,
+    tags: JSON.stringify(s.tags),
     scoring: s.scoring === null ? null : JSON.stringify(s.scoring),
     created_at: s.createdAt,
   };
@@ -240,6 +263,8 @@ export function sampleFromRow(row: SamplesTable): SampleRecord {
     latencyMs: n(row.latency_ms),
     error: row.error,
     scorerVersion: row.scorer_version,
+    target: row.target,
+    tags: JSON.parse(row.tags),
     scoring: row.scoring === null || row.scoring === undefined ? null : JSON.parse(row.scoring),
     createdAt: row.created_at,
   });

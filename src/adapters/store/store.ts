@@ -3,11 +3,12 @@ import type {
   FigurePreset,
   ModelCard,
   Result,
+  RunRecord,
+  RunRecordInput,
   RunSpec,
   RunStatus,
   SampleRecord,
 } from '../../core/schema/index.ts';
-import type { RunProgress } from '../../core/runs/run-lifecycle.ts';
 
 /** Everything one import writes. It is written in one transaction, or not at all. */
 export interface ImportBatch {
@@ -15,6 +16,10 @@ export interface ImportBatch {
   benchmarks?: Benchmark[];
   results?: Result[];
   figures?: FigurePreset[];
+  /** Runs as they are (spec, status, finish time); a run already stored is replaced. */
+  runs?: RunRecordInput[];
+  /** Samples replace on (run, item, index). */
+  samples?: SampleRecord[];
 }
 
 export interface ImportCounts {
@@ -22,6 +27,8 @@ export interface ImportCounts {
   benchmarks: number;
   results: number;
   figures: number;
+  runs: number;
+  samples: number;
 }
 
 export interface ResultQuery {
@@ -29,15 +36,7 @@ export interface ResultQuery {
   models?: string[];
 }
 
-export interface RunRecord {
-  spec: RunSpec;
-  /** As stored: a `running` run may be stale (see effectiveStatus in core/runs/run-lifecycle.ts). */
-  status: RunStatus;
-  finishedAt: string | null;
-  /** Why a failed run failed (one line), else null. */
-  reason: string | null;
-  progress: RunProgress;
-}
+export type { RunRecord };
 
 /** A change to a run's row; absent fields are left as they are. */
 export interface RunUpdate {
@@ -130,6 +129,8 @@ export interface Store {
   models(): Promise<ModelCard[]>;
   benchmarks(): Promise<Benchmark[]>;
   results(query?: ResultQuery): Promise<Result[]>;
+  /** Removes the results with these natural keys (see resultKey); unknown keys are ignored. */
+  deleteResults(keys: readonly string[]): Promise<void>;
   figures(): Promise<FigurePreset[]>;
 
   /** Records a new run, `queued` unless told otherwise. */

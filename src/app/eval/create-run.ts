@@ -33,6 +33,9 @@ export interface NewRunOptions {
   seed?: number;
   timeoutMs?: number;
   toolVersion: string;
+  /** The condition the run is made under, and the one its Δ is measured against. */
+  condition?: string | null;
+  baseline?: string | null;
   /** An evaluation recipe (core/recipes): defaults for generation and samples, overridden field by field. */
   recipe?: string;
   /** Requests/tokens per minute and the retry policy of the model's endpoint. */
@@ -110,6 +113,8 @@ export async function planRun(
     limit: o.limit ?? null,
     concurrency,
     toolVersion: o.toolVersion,
+    condition: o.condition ?? null,
+    baseline: o.baseline ?? null,
     createdAt: new Date().toISOString(),
   });
   if (!parsed.success) {

@@ -33,6 +33,9 @@ export interface EvalRequest {
   unsafeLocal?: boolean;
   /** An evaluation recipe (core/recipes). */
   recipe?: string;
+  /** The condition the runs are made under (e.g. zero-shot-cot), and the one their Δ is measured against. */
+  condition?: string;
+  baseline?: string;
   /** Request limits and provider args given as flags (rate limits, retries, stream timeouts). */
   limits?: { requestLimits: Partial<RequestLimits>; providerArgs: Record<string, unknown> };
 }
@@ -65,6 +68,10 @@ export function taskArgsOf(r: Pick<EvalRequest, 'taskArgs' | 'unsafeLocal'>): Re
 
 /** The new runs a request asks for: from a suite file, or from models x benchmarks. */
 export async function planEval(r: EvalRequest): Promise<Omit<NewRunOptions, 'toolVersion'>[]> {
+  if (r.baseline && !r.condition)
+    throw new UserError('--baseline needs --condition NAME (the condition measured against it)', EXIT.usage);
+  if (r.baseline && r.baseline === r.condition)
+    throw new UserError('--baseline must name a condition other than --condition', EXIT.usage);
   if (r.suite) {
     // The YAML parser loads only for suite files.
     const { parseYamlFile } = await import('../../tasks/yaml/parse-yaml-file.ts');
@@ -91,6 +98,8 @@ export async function planEval(r: EvalRequest): Promise<Omit<NewRunOptions, 'too
           concurrency: r.concurrency ?? s.concurrency,
           seed: r.seed ?? s.seed,
           timeoutMs: r.timeoutMs,
+          condition: r.condition,
+          baseline: r.baseline,
         }),
       ),
     );
@@ -123,6 +132,8 @@ export async function planEval(r: EvalRequest): Promise<Omit<NewRunOptions, 'too
       concurrency: r.concurrency,
       seed: r.seed,
       timeoutMs: r.timeoutMs,
+      condition: r.condition,
+      baseline: r.baseline,
       recipe: r.recipe,
       ...r.limits,
     })),

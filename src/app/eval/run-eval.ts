@@ -7,6 +7,7 @@ import type { Registry } from '../../registry/registry.ts';
 import { type PlannedRun, planRun } from './create-run.ts';
 import { type ExecuteOptions, executeRun, type RunOutcome } from './execute-run.ts';
 import { type EvalRequest, planEval } from './plan-eval.ts';
+import { recordDeltaResults } from '../evidence/record-delta-results.ts';
 import { RunLifecycle } from '../runs/run-lifecycle.ts';
 import { RunContext } from './run-context.ts';
 
@@ -84,6 +85,9 @@ export async function runEval(
         prepared: prepared?.spec.id === spec.id ? prepared : undefined,
       });
       prepared = null;
+      // A run under a condition completes a pair with its baseline (or with runs measured against it).
+      if (outcome.status === 'finished' && spec.condition !== null)
+        await recordDeltaResults(store, spec.model, spec.benchmark);
       hooks.onRunEnd?.(outcome);
       outcomes.push(outcome);
     }

@@ -1,3 +1,4 @@
+import { itemTags } from '../../core/compare/item-tags.ts';
 import type { RunSpec, SampleRecord } from '../../core/schema/index.ts';
 import type { Task } from '../../core/task/task.ts';
 import type { CachedGeneration } from './cached-generation.ts';
@@ -18,6 +19,8 @@ export async function toSample(
     sampleIndex: unit.sampleIndex,
     messages: unit.messages,
     scorerVersion: task.scorerVersion,
+    target: unit.item.target,
+    tags: itemTags(unit.item),
     scoring: null,
     createdAt: new Date().toISOString(),
   };

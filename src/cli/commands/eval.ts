@@ -30,6 +30,9 @@ export interface EvalFlags
   taskArg?: string[];
   maxErrorRate?: number;
   progress?: 'auto' | 'bar' | 'lines' | 'json' | 'none';
+  unsafeLocal?: boolean;
+  condition?: string;
+  baseline?: string;
   recipe?: string;
   rpm?: number;
   tpm?: number;
@@ -105,6 +108,11 @@ export function registerEval(program: Command): void {
         .choices(['auto', 'bar', 'lines', 'json', 'none'])
         .default('auto'),
     )
+    .option('--condition <name>', 'record the runs under this condition (e.g. zero-shot-cot)')
+    .option(
+      '--baseline <name>',
+      'with --condition: the condition to measure against; Δ results pair the latest runs of both',
+    )
     .addHelpText(
       'after',
       `
@@ -114,6 +122,10 @@ Examples:
   $ yardstick eval --model openai:qwen3-8b@http://127.0.0.1:8000/v1 --benchmark arithmetic --limit 50
   $ yardstick eval -m gguf:./tiny.gguf -b arithmetic --samples 4 --temperature 0.7
   $ yardstick eval -m openai:qwen3-8b@http://127.0.0.1:8000/v1 -b gsm8k --task-arg prompt=8-shot-cot
+  $ yardstick eval -m openai:qwen3-8b@http://127.0.0.1:8000/v1 -b gsm8k --task-arg prompt=zero-shot \\
+      --condition zero-shot
+  $ yardstick eval -m openai:qwen3-8b@http://127.0.0.1:8000/v1 -b gsm8k --condition zero-shot-cot \\
+      --baseline zero-shot
   $ yardstick eval suite.yaml
   $ yardstick eval --resume RUN_ID [--retry-errors] [--concurrency 32]
 

@@ -45,6 +45,8 @@ export function evalRequest(suite: string | undefined, f: EvalFlags): EvalReques
     taskArgs: f.taskArg,
     unsafeLocal: f.unsafeLocal,
     recipe: f.recipe,
+    condition: f.condition,
+    baseline: f.baseline,
     limits: runLimitsOf(f),
   };
 }

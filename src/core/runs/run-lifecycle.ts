@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { RunStatus } from '../schema/run-spec.ts';
 
 /** The legal moves between states; everything else is a bug or a race between two processes. */
@@ -23,16 +22,7 @@ export function statesBefore(to: RunStatus): RunStatus[] {
 /** A heartbeat older than this marks its run interrupted: the owner died without a word. */
 export const DEFAULT_STALE_MS = 30_000;
 
-/** The live side of a run, written by its owner with each heartbeat. */
-export const RunProgress = z.object({
-  owner: z.string().nullable(),
-  heartbeatAt: z.iso.datetime().nullable(),
-  done: z.number().int().nonnegative(),
-  total: z.number().int().nonnegative(),
-  errors: z.number().int().nonnegative(),
-  cached: z.number().int().nonnegative(),
-});
-export type RunProgress = z.infer<typeof RunProgress>;
+export { RunProgress } from '../schema/run-spec.ts';
 
 /**
  * The status other processes should see: a `running` run whose heartbeat is older than `staleMs`

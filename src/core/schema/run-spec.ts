@@ -47,6 +47,10 @@ export const RunSpec = z.object({
   effectiveGeneration: z.record(z.string(), z.unknown()).nullable().default(null),
   requestLimits: RequestLimits.default(RequestLimits.parse({})),
   toolVersion: z.string().min(1),
+  /** The condition the run was made under (e.g. "zero-shot-cot"); results carry it. Null: "default". */
+  condition: z.string().min(1).nullable().default(null),
+  /** The condition this one is compared against (e.g. "zero-shot"): Δ results pair the two runs. */
+  baseline: z.string().min(1).nullable().default(null),
   createdAt: z.iso.datetime(),
   /** The dataset the run was planned from, so a rescore finds the same items without flags. */
   dataset: z
@@ -70,3 +74,30 @@ export type RunSpecInput = z.input<typeof RunSpec>;
  */
 export const RunStatus = z.enum(['queued', 'running', 'interrupted', 'failed', 'finished']);
 export type RunStatus = z.infer<typeof RunStatus>;
+
+/** The live side of a run, written by its owner with each heartbeat. */
+export const RunProgress = z.object({
+  owner: z.string().nullable(),
+  heartbeatAt: z.iso.datetime().nullable(),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  errors: z.number().int().nonnegative(),
+  cached: z.number().int().nonnegative(),
+});
+export type RunProgress = z.infer<typeof RunProgress>;
+
+/**
+ * A run as stored and exported: its spec, status, when it finished, why it failed, and its live
+ * progress (files exported before the run lifecycle existed carry neither: they default).
+ */
+export const RunRecord = z.object({
+  spec: RunSpec,
+  status: RunStatus,
+  finishedAt: z.iso.datetime().nullable(),
+  reason: z.string().nullable().default(null),
+  progress: RunProgress.default({ owner: null, heartbeatAt: null, done: 0, total: 0, errors: 0, cached: 0 }),
+});
+export type RunRecord = z.infer<typeof RunRecord>;
+/** A run to import or write whole: the lifecycle fields may be left out (no failure reason, no progress). */
+export type RunRecordInput = Omit<RunRecord, 'reason' | 'progress'> &
+  Partial<Pick<RunRecord, 'reason' | 'progress'>>;

@@ -359,6 +359,8 @@ export function storeConformance(
         spec: runSpec({ id: 'run-imported', condition: 'cot', baseline: 'plain' }),
         status: 'finished' as const,
         finishedAt: '2026-01-02T03:04:05.678Z',
+        reason: null,
+        progress: { owner: null, heartbeatAt: '2026-01-02T03:04:05.000Z', done: 2, total: 2, errors: 1, cached: 0 },
       };
       const samples = [
         sample({ runId: 'run-imported', itemId: 'a', target: '4', tags: { subject: 'Algebra', level: '2' } }),

@@ -360,7 +360,14 @@ export function storeConformance(
         status: 'finished' as const,
         finishedAt: '2026-01-02T03:04:05.678Z',
         reason: null,
-        progress: { owner: null, heartbeatAt: '2026-01-02T03:04:05.000Z', done: 2, total: 2, errors: 1, cached: 0 },
+        progress: {
+          owner: null,
+          heartbeatAt: '2026-01-02T03:04:05.000Z',
+          done: 2,
+          total: 2,
+          errors: 1,
+          cached: 0,
+        },
       };
       const samples = [
         sample({ runId: 'run-imported', itemId: 'a', target: '4', tags: { subject: 'Algebra', level: '2' } }),

@@ -18,7 +18,7 @@ import type {
   RunsTable,
   SamplesTable,
 } from './tables.ts';
-import type { CachedResponse, RunRecord, SampleState } from './store.ts';
+import type { CachedResponse, RunRecord, SampleState, SampleSummary } from './store.ts';
 
 /** Drivers disagree on numbers (pg returns bigint and numeric as strings): rows are decoded through these. */
 const num = z.union([z.number(), z.string().transform(Number), z.bigint().transform(Number)]);
@@ -289,3 +289,32 @@ export function sampleStateFromRow(row: unknown): SampleState {
     extracted: r.extracted,
   };
 }
+
+const SampleSummaryRow = z.object({
+  item_id: z.string(),
+  sample_index: num,
+  verdict: Verdict,
+  score: numOrNull,
+  extracted: z.string().nullable(),
+  error: z.string().nullable(),
+  preview: z.string().nullable(),
+  latency_ms: numOrNull,
+  completion_tokens: numOrNull,
+});
+
+export function sampleSummaryFromRow(row: unknown): SampleSummary {
+  const r = SampleSummaryRow.parse(row);
+  return {
+    itemId: r.item_id,
+    sampleIndex: r.sample_index,
+    verdict: r.verdict,
+    score: r.score,
+    extracted: r.extracted,
+    error: r.error,
+    preview: r.preview,
+    latencyMs: r.latency_ms,
+    completionTokens: r.completion_tokens,
+  };
+}
+
+export const CountRow = z.object({ run_id: z.string(), verdict: Verdict, n: num });

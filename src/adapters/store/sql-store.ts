@@ -10,6 +10,8 @@ import type {
 } from '../../core/schema/index.ts';
 import {
   AggregateRow,
+  CountRow,
+  sampleSummaryFromRow,
   benchmarkFromRow,
   benchmarkToRow,
   figureFromRow,
@@ -29,7 +31,10 @@ import type {
   ImportBatch,
   ImportCounts,
   ResultQuery,
+  RunCounts,
   RunRecord,
+  SamplePageQuery,
+  SampleSummary,
   SampleAggregate,
   SampleState,
   Store,
@@ -38,6 +43,9 @@ import type { Database, SamplesTable } from './tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type TableName = keyof Database;
+
+/** Characters of the response a sample listing shows. */
+const PREVIEW_CHARS = 160;
 
 /** Bound parameters per statement: below SQLite's 32,766 and PostgreSQL's 65,535. */
 const MAX_PARAMS = 30_000;
@@ -279,6 +287,87 @@ export class SqlStore implements Store {
       const last = rows[rows.length - 1]!;
       after = { item: last.item_id, index: Number(last.sample_index) };
     }
+  }
+
+  async samplePage(runId: string, query: SamplePageQuery): Promise<SampleSummary[]> {
+    const a = query.after;
+    const text = query.text ? `%${query.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const rows = await this.db
+      .selectFrom('samples')
+      .where('run_id', '=', runId)
+      .$if(a !== null, (qb) =>
+        qb.where((eb) =>
+          eb.or([
+            eb('item_id', '>', a!.itemId),
+            eb.and([eb('item_id', '=', a!.itemId), eb('sample_index', '>', a!.sampleIndex)]),
+          ]),
+        ),
+      )
+      .$if(query.verdicts.length > 0, (qb) => qb.where('verdict', 'in', query.verdicts))
+      .$if(text !== null, (qb) =>
+        qb.where((eb) =>
+          eb.or(
+            (['item_id', 'response', 'extracted'] as const).map(
+              (c) => sql<boolean>`lower(${sql.ref(c)}) like ${text} escape '\\'`,
+            ),
+          ),
+        ),
+      )
+      .select((eb) => [
+        'item_id',
+        'sample_index',
+        'verdict',
+        'score',
+        'extracted',
+        'error',
+        'latency_ms',
+        'completion_tokens',
+        eb.fn<string | null>('substr', ['response', sql.lit(1), sql.lit(PREVIEW_CHARS)]).as('preview'),
+      ])
+      .orderBy('item_id')
+      .orderBy('sample_index')
+      .limit(query.limit)
+      .execute();
+    return rows.map(sampleSummaryFromRow);
+  }
+
+  async sample(runId: string, itemId: string, sampleIndex: number): Promise<SampleRecord | null> {
+    const row = await this.db
+      .selectFrom('samples')
+      .selectAll()
+      .where('run_id', '=', runId)
+      .where('item_id', '=', itemId)
+      .where('sample_index', '=', sampleIndex)
+      .executeTakeFirst();
+    return row ? sampleFromRow(row) : null;
+  }
+
+  async runCounts(runIds: string[]): Promise<RunCounts[]> {
+    if (runIds.length === 0) return [];
+    const byRun = new Map<string, RunCounts>();
+    for (const part of chunks([...new Set(runIds)], 1)) {
+      const rows = await this.db
+        .selectFrom('samples')
+        .where('run_id', 'in', part)
+        .select((eb) => ['run_id', 'verdict', eb.fn.countAll().as('n')])
+        .groupBy(['run_id', 'verdict'])
+        .execute();
+      for (const row of rows) {
+        const r = CountRow.parse(row);
+        const c = byRun.get(r.run_id) ?? {
+          runId: r.run_id,
+          samples: 0,
+          correct: 0,
+          incorrect: 0,
+          noAnswer: 0,
+          error: 0,
+        };
+        c.samples += r.n;
+        c[r.verdict === 'no-answer' ? 'noAnswer' : r.verdict] += r.n;
+        byRun.set(r.run_id, c);
+      }
+    }
+    return [...byRun.values()].sort((x, y) => x.runId.localeCompare(y.runId));
   }
 
   async aggregateSamples(filter: { benchmark?: string; model?: string } = {}): Promise<SampleAggregate[]> {

@@ -68,6 +68,40 @@ export interface SampleState {
   extracted: string | null;
 }
 
+/** Which samples of a run to list: a keyset page (after the given sample), optionally narrowed. */
+export interface SamplePageQuery {
+  after: { itemId: string; sampleIndex: number } | null;
+  limit: number;
+  /** Only these verdicts; empty means all. */
+  verdicts: SampleRecord['verdict'][];
+  /** Case-insensitive substring of the item id, response or extracted answer. */
+  text: string | null;
+}
+
+/** One row of a run's sample listing: what a table shows, with the response cut to a preview. */
+export interface SampleSummary {
+  itemId: string;
+  sampleIndex: number;
+  verdict: SampleRecord['verdict'];
+  score: number | null;
+  extracted: string | null;
+  error: string | null;
+  /** The first characters of the response. */
+  preview: string | null;
+  latencyMs: number | null;
+  completionTokens: number | null;
+}
+
+/** How many samples of a run are stored, by verdict. */
+export interface RunCounts {
+  runId: string;
+  samples: number;
+  correct: number;
+  incorrect: number;
+  noAnswer: number;
+  error: number;
+}
+
 /**
  * The results store. One implementation (SqlStore) serves SQLite and PostgreSQL;
  * every implementation passes test/adapters/store/store-conformance.ts.
@@ -99,6 +133,12 @@ export interface Store {
   cachedResponses(keys: string[]): Promise<Map<string, CachedResponse>>;
   /** Item, index, verdict, score and extracted answer of every sample of a run, in item and index order. */
   sampleStates(runId: string): Promise<SampleState[]>;
+  /** One keyset page of a run's samples in (item, index) order, narrowed by the query. */
+  samplePage(runId: string, query: SamplePageQuery): Promise<SampleSummary[]>;
+  /** One sample whole, or null. */
+  sample(runId: string, itemId: string, sampleIndex: number): Promise<SampleRecord | null>;
+  /** Stored samples by verdict for each of these runs (runs without samples are absent). */
+  runCounts(runIds: string[]): Promise<RunCounts[]>;
   aggregateSamples(filter?: { benchmark?: string; model?: string }): Promise<SampleAggregate[]>;
 
   close(): Promise<void>;

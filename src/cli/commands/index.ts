@@ -12,6 +12,7 @@ import { registerReport } from './report.ts';
 import { registerRescore } from './rescore.ts';
 import { registerResults } from './results.ts';
 import { registerRuns } from './runs.ts';
+import { registerServe } from './serve.ts';
 import { registerSwebench } from './swebench.ts';
 import { registerTasks } from './tasks.ts';
 
@@ -34,5 +35,6 @@ export const commands: ((program: Command) => void)[] = [
   registerRescore,
   registerAnalyze,
   registerDescribe,
+  registerServe,
   registerSwebench,
 ];

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { compareRuns } from '../../../src/core/compare/compare-runs.ts';
+
+const s = (itemId: string, score: number | null, verdict: 'correct' | 'incorrect' | 'error' = 'correct') => ({
+  itemId,
+  score,
+  verdict: score === null ? ('error' as const) : verdict,
+});
+
+test('compareRuns classifies each item as improved, regressed, unchanged or present in one run only', () => {
+  const a = [s('i1', 0), s('i2', 1), s('i3', 1), s('i4', 1), s('i5', null)];
+  const b = [s('i1', 1), s('i2', 0), s('i3', 1), s('i6', 1), s('i5', 1)];
+  const c = compareRuns(a, b);
+  assert.deepEqual(
+    c.items.map((x) => [x.itemId, x.change]),
+    [
+      ['i1', 'improved'],
+      ['i2', 'regressed'],
+      ['i3', 'unchanged'],
+      ['i4', 'only-a'],
+      ['i5', 'only-b'],
+      ['i6', 'only-b'],
+    ],
+  );
+  assert.deepEqual(c.counts, { improved: 1, regressed: 1, unchanged: 1, 'only-a': 1, 'only-b': 2 });
+  assert.equal(c.meanA, 2 / 3);
+  assert.equal(c.meanB, 2 / 3);
+  assert.equal(c.test!.n, 3);
+  assert.equal(c.test!.difference, 0);
+});
+
+test('compareRuns averages repeated samples per item and runs the paired test on b - a', () => {
+  const a = [s('i1', 0), s('i1', 1), s('i2', 0), s('i3', 0)];
+  const b = [s('i1', 1), s('i1', 1), s('i2', 1), s('i3', 1)];
+  const c = compareRuns(a, b);
+  assert.deepEqual(
+    c.items.map((x) => [x.a, x.b]),
+    [
+      [0.5, 1],
+      [0, 1],
+      [0, 1],
+    ],
+  );
+  assert.ok(Math.abs(c.test!.difference - 2.5 / 3) < 1e-12);
+  assert.ok(c.test!.p < 0.05);
+  assert.equal(compareRuns([s('i1', 1)], [s('i1', 0)]).test, null);
+});

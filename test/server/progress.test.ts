@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { openSqliteStore } from '../../src/adapters/store/sqlite/open-sqlite-store.ts';
+import { createApp } from '../../src/server/create-app.ts';
+import { runSpec, sample } from '../helpers/fixtures.ts';
+
+interface SseEvent {
+  event: string;
+  id: string | null;
+  data: string;
+}
+
+/** Reads Server-Sent Events from a response body, one at a time. */
+function sseReader(body: ReadableStream<Uint8Array>) {
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  return {
+    async next(): Promise<SseEvent | null> {
+      for (;;) {
+        const end = buffer.indexOf('\n\n');
+        if (end >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const field = (name: string) =>
+            block
+              .split('\n')
+              .filter((l) => l.startsWith(`${name}:`))
+              .map((l) => l.slice(name.length + 1).trimStart())
+              .join('\n');
+          return { event: field('event') || 'message', id: field('id') || null, data: field('data') };
+        }
+        const { value, done } = await reader.read();
+        if (done) return null;
+        buffer += value;
+      }
+    },
+    cancel: () => reader.cancel(),
+  };
+}
+
+const nextProgress = async (r: ReturnType<typeof sseReader>) => {
+  for (;;) {
+    const e = await r.next();
+    if (e === null || e.event === 'progress') return e;
+  }
+};
+
+test('progress streams counts as samples are stored, resumes by Last-Event-ID without repeats, and ends with the run', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'yardstick-sse-'));
+  const store = await openSqliteStore(join(dir, 'store.db'));
+  try {
+    await store.createRun(runSpec({ id: 'live' }));
+    const app = createApp({ store, uiDir: dir });
+    const res = await app.request('/api/progress?run=live');
+    assert.match(res.headers.get('content-type')!, /text\/event-stream/);
+    const events = sseReader(res.body!);
+    const first = (await nextProgress(events))!;
+    const [p0] = JSON.parse(first.data);
+    assert.deepEqual([p0.runId, p0.status, p0.counts.samples], ['live', 'running', 0]);
+
+    await store.recordSamples([sample({ runId: 'live', itemId: 'a' }), sample({ runId: 'live', itemId: 'b', verdict: 'incorrect', score: 0 })], []);
+    const second = (await nextProgress(events))!;
+    const [p1] = JSON.parse(second.data);
+    assert.deepEqual([p1.counts.samples, p1.counts.correct, p1.counts.incorrect], [2, 1, 1]);
+    assert.notEqual(second.id, first.id);
+    await events.cancel();
+
+    // A reconnect that has seen the latest state gets no progress event until the next change.
+    const again = await app.request('/api/progress?run=live', { headers: { 'last-event-id': second.id! } });
+    const resumed = sseReader(again.body!);
+    await store.recordSamples([sample({ runId: 'live', itemId: 'c' })], []);
+    const third = (await nextProgress(resumed))!;
+    assert.equal(JSON.parse(third.data)[0].counts.samples, 3);
+
+    await store.setRunStatus('live', 'finished');
+    const last = (await nextProgress(resumed))!;
+    assert.equal(JSON.parse(last.data)[0].status, 'finished');
+    assert.equal(await resumed.next(), null, 'the stream ends once the run has finished');
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('progress without a run watches every running run and reports each one last when it stops', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'yardstick-sse-'));
+  const store = await openSqliteStore(join(dir, 'store.db'));
+  try {
+    await store.createRun(runSpec({ id: 'r1' }));
+    await store.createRun(runSpec({ id: 'r2' }));
+    await store.setRunStatus('r2', 'finished');
+    const app = createApp({ store, uiDir: dir });
+    const events = sseReader((await app.request('/api/progress')).body!);
+    const first = JSON.parse((await nextProgress(events))!.data);
+    assert.deepEqual(
+      first.map((p: { runId: string }) => p.runId),
+      ['r1'],
+    );
+    await store.setRunStatus('r1', 'failed');
+    const next = JSON.parse((await nextProgress(events))!.data);
+    assert.deepEqual(
+      next.map((p: { runId: string; status: string }) => [p.runId, p.status]),
+      [['r1', 'failed']],
+    );
+    await events.cancel();
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -8,7 +8,7 @@ import { EXIT, UserError } from '../core/errors/user-error.ts';
  */
 export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
   const raw: Record<string, string[]> = {};
-  for (const [k, v] of new URL(c.req.url).searchParams) (raw[k] ??= []).push(v);
+  for (const [k, v] of new URL(c.req.url).searchParams) raw[k] = [...(raw[k] ?? []), v];
   const flat = Object.fromEntries(Object.entries(raw).map(([k, vs]) => [k, vs.length === 1 ? vs[0] : vs]));
   const parsed = schema.safeParse(flat);
   if (!parsed.success) {

@@ -16,7 +16,8 @@ function same(a: string, b: string): boolean {
 export function writeGuard(token: string | null): MiddlewareHandler {
   return async (c, next) => {
     if (READS.has(c.req.method)) return next();
-    if (token === null) return c.json({ error: 'read-only: start `yardstick serve` with a write token' }, 403);
+    if (token === null)
+      return c.json({ error: 'read-only: start `yardstick serve` with a write token' }, 403);
     const given = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
     if (!same(given, token)) return c.json({ error: 'a write needs the write token' }, 401);
     return next();

@@ -6,20 +6,26 @@ import type { Store } from '../../src/adapters/store/store.ts';
 import { createApp } from '../../src/server/create-app.ts';
 import { dashboardStore, XSS } from './dashboard-fixture.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: each test checks the JSON answers field by field.
+type Json = any;
+
 describe('dashboard HTTP API', () => {
   let store: Store;
   let app: ReturnType<typeof createApp>;
   let uiDir: string;
   const get = async (path: string) => {
     const res = await app.request(path);
-    return { status: res.status, body: await res.json(), res };
+    return { status: res.status, body: (await res.json()) as Json, res };
   };
   before(async () => {
     const fx = await dashboardStore();
     store = fx.store;
     uiDir = join(fx.dir, 'ui');
     mkdirSync(join(uiDir, 'assets'), { recursive: true });
-    writeFileSync(join(uiDir, 'index.html'), '<!doctype html><script type="module" src="/assets/a.js"></script>');
+    writeFileSync(
+      join(uiDir, 'index.html'),
+      '<!doctype html><script type="module" src="/assets/a.js"></script>',
+    );
     writeFileSync(join(uiDir, 'assets', 'a.js'), 'export {};');
     app = createApp({ store, uiDir, writeToken: 'sesame' });
   });
@@ -74,7 +80,14 @@ describe('dashboard HTTP API', () => {
     const { body } = await get('/api/runs');
     const a = body.find((r: { spec: { id: string } }) => r.spec.id === 'run-a');
     assert.equal(a.status, 'finished');
-    assert.deepEqual(a.counts, { runId: 'run-a', samples: 40, correct: 20, incorrect: 19, noAnswer: 0, error: 1 });
+    assert.deepEqual(a.counts, {
+      runId: 'run-a',
+      samples: 40,
+      correct: 20,
+      incorrect: 19,
+      noAnswer: 0,
+      error: 1,
+    });
     const one = await get('/api/runs/run-a');
     assert.equal(one.body.meanScore, 20 / 39);
     assert.deepEqual(one.body.errors, [{ message: 'HTTP 500 from provider', count: 1 }]);

@@ -19,11 +19,30 @@ export async function dashboardStore(): Promise<{ store: Store; dir: string }> {
   const store = await openSqliteStore(join(dir, 'store.db'));
   await importFiles(store, [...catalogBaseFiles(), ...catalogEntries().map((e) => e.file)]);
   await store.importBatch({
-    models: [model({ id: 'tiny-a', name: 'Tiny A', family: 'Tiny' }), model({ id: 'tiny-b', name: 'Tiny B', family: 'Tiny', totalParamsB: 3 })],
+    models: [
+      model({ id: 'tiny-a', name: 'Tiny A', family: 'Tiny' }),
+      model({ id: 'tiny-b', name: 'Tiny B', family: 'Tiny', totalParamsB: 3 }),
+    ],
     benchmarks: [benchmark({ id: 'arith', name: 'Arith', itemCount: 40 })],
     results: [
-      result({ model: 'tiny-a', benchmark: 'arith', source: 'run', runId: 'run-a', paper: null, value: 50, n: 40 }),
-      result({ model: 'tiny-b', benchmark: 'arith', source: 'run', runId: 'run-b', paper: null, value: 75, n: 40 }),
+      result({
+        model: 'tiny-a',
+        benchmark: 'arith',
+        source: 'run',
+        runId: 'run-a',
+        paper: null,
+        value: 50,
+        n: 40,
+      }),
+      result({
+        model: 'tiny-b',
+        benchmark: 'arith',
+        source: 'run',
+        runId: 'run-b',
+        paper: null,
+        value: 75,
+        n: 40,
+      }),
       result({ model: 'tiny-b', benchmark: 'arith', paper: 'Tiny report', figure: 'Table 2', value: 70 }),
     ],
   });

@@ -61,7 +61,13 @@ test('progress streams counts as samples are stored, resumes by Last-Event-ID wi
     const [p0] = JSON.parse(first.data);
     assert.deepEqual([p0.runId, p0.status, p0.counts.samples], ['live', 'running', 0]);
 
-    await store.recordSamples([sample({ runId: 'live', itemId: 'a' }), sample({ runId: 'live', itemId: 'b', verdict: 'incorrect', score: 0 })], []);
+    await store.recordSamples(
+      [
+        sample({ runId: 'live', itemId: 'a' }),
+        sample({ runId: 'live', itemId: 'b', verdict: 'incorrect', score: 0 }),
+      ],
+      [],
+    );
     const second = (await nextProgress(events))!;
     const [p1] = JSON.parse(second.data);
     assert.deepEqual([p1.counts.samples, p1.counts.correct, p1.counts.incorrect], [2, 1, 1]);

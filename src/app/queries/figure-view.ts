@@ -5,6 +5,8 @@ import type { VlSpec } from '../../core/charts/chart-input.ts';
 import { chartSpec } from '../../core/charts/chart-spec.ts';
 import { describeFigure } from '../../core/describe/describe-figure.ts';
 import type { FigureDescription } from '../../core/describe/figure-description.ts';
+import { resultInterval } from '../../core/query/leaderboard-table.ts';
+import type { ResultView } from '../../core/query/result-view.ts';
 import type { FigurePreset } from '../../core/schema/index.ts';
 import { loadFigureInputs } from '../figure-data.ts';
 
@@ -15,7 +17,22 @@ export interface FigureView {
   findings: Finding[];
   description: FigureDescription;
   /** Per data point of the chart: the model and run (when measured) it stands for. */
-  points: { model: string; benchmark: string; runId: string | null; n: number | null; source: string }[];
+  points: {
+    model: string;
+    name: string;
+    benchmark: string;
+    benchmarkName: string;
+    runId: string | null;
+    n: number | null;
+    /** The interval as text ("[57.1, 65.4]"), or "" when unknown. */
+    interval: string;
+    source: string;
+  }[];
+}
+
+function intervalText(r: ResultView['result']): string {
+  const { low, high } = resultInterval(r);
+  return low === null || high === null ? '' : `[${low.toFixed(1)}, ${high.toFixed(1)}]`;
 }
 
 /** One stored figure: its spec, the findings `analyze` states and the description `describe` writes. */
@@ -30,9 +47,12 @@ export async function figureView(store: Store, id: string, seed = 1): Promise<Fi
     description: describeFigure(preset, views, findings),
     points: views.map((v) => ({
       model: v.model.id,
+      name: v.model.name,
       benchmark: v.benchmark.id,
+      benchmarkName: v.benchmark.shortName ?? v.benchmark.name,
       runId: v.result.runId,
       n: v.result.n,
+      interval: intervalText(v.result),
       source: v.result.source === 'run' ? `run ${v.result.runId}` : (v.result.paper ?? ''),
     })),
   };

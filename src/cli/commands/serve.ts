@@ -21,12 +21,19 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('open the dashboard: leaderboard, figures, runs with live progress, samples, comparisons')
     .option('-p, --port <n>', 'port to listen on (0 picks a free one)', port, 7420)
-    .option('--host <address>', 'address to bind; other machines can reach it only if you widen this', '127.0.0.1')
+    .option(
+      '--host <address>',
+      'address to bind; other machines can reach it only if you widen this',
+      '127.0.0.1',
+    )
     .option(
       '--write-token <token>',
       'allow writes (saving figures) to requests bearing this token; default $YARDSTICK_WRITE_TOKEN, else read-only',
     )
-    .option('--bundle <dir>', 'write a static copy (pages and data as files) that opens from file://, then exit')
+    .option(
+      '--bundle <dir>',
+      'write a static copy (pages and data as files) that opens from file://, then exit',
+    )
     .addHelpText(
       'after',
       `

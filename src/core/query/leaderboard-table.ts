@@ -32,13 +32,20 @@ export interface LeaderboardTable {
   rows: LeaderboardRow[];
 }
 
-function score(v: ResultView): LeaderboardScore {
-  const r = v.result;
+/** A result's interval: its stated CI, else ±1.96 standard errors, else unknown (nulls). */
+export function resultInterval(r: ResultView['result']): { low: number | null; high: number | null } {
   const half = r.stderr !== null ? 1.96 * r.stderr : null;
   return {
-    value: r.value,
     low: r.ciLow ?? (half === null ? null : r.value - half),
     high: r.ciHigh ?? (half === null ? null : r.value + half),
+  };
+}
+
+function score(v: ResultView): LeaderboardScore {
+  const r = v.result;
+  return {
+    value: r.value,
+    ...resultInterval(r),
     n: r.n,
     ref: r.source === 'run' ? (r.runId ?? '') : [r.paper, r.figure ?? r.table].filter(Boolean).join(', '),
   };

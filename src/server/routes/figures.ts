@@ -16,10 +16,17 @@ export function figureRoutes({ store }: ServerDeps): Hono {
   return new Hono()
     .get('/', async (c) =>
       c.json(
-        (await store.figures()).map((f) => ({ id: f.id, title: f.title, chart: f.chart, caption: f.caption })),
+        (await store.figures()).map((f) => ({
+          id: f.id,
+          title: f.title,
+          chart: f.chart,
+          caption: f.caption,
+        })),
       ),
     )
-    .get('/:id', async (c) => c.json(await figureView(store, c.req.param('id'), parseQuery(c, FigureQuery).seed)))
+    .get('/:id', async (c) =>
+      c.json(await figureView(store, c.req.param('id'), parseQuery(c, FigureQuery).seed)),
+    )
     .put('/:id', async (c) => {
       const body = await c.req.json().catch(() => {
         throw new UserError('body: expected JSON', EXIT.invalidInput);

@@ -1,19 +1,13 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
+import { fnv1aHex } from '../../core/format/fnv1a-hex.ts';
 import { type RunProgress, runProgress } from '../../app/queries/run-progress.ts';
 import { parseQuery } from '../parse-query.ts';
 import { listField } from '../query-fields.ts';
 import type { ServerDeps } from '../server-deps.ts';
 
 const ProgressQuery = z.object({ run: listField });
-
-/** FNV-1a of a string, as 8 hex digits: the id of an event, a digest of what it carries. */
-function digest(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16).padStart(8, '0');
-}
 
 /**
  * GET /api/progress[?run=ID,...]: Server-Sent Events, one `progress` event whenever the status or
@@ -26,27 +20,31 @@ export function progressRoutes({ store, progressIntervalMs }: ServerDeps): Hono 
   return new Hono().get('/', (c) => {
     const { run } = parseQuery(c, ProgressQuery);
     let last = c.req.header('last-event-id') ?? null;
-    return streamSSE(c, async (stream) => {
-      await stream.writeSSE({ event: 'hello', data: '{}', retry: 1000 });
-      const watched = new Set<string>(run);
-      while (!stream.aborted && !stream.closed) {
-        const now: RunProgress[] = await runProgress(store, run.length ? run : []);
-        if (!run.length) for (const p of now) watched.add(p.runId);
-        // Runs that stopped running since the last look are reported once more, with their end state.
-        const stopped = run.length ? [] : [...watched].filter((id) => !now.some((p) => p.runId === id));
-        const ended = stopped.length ? await runProgress(store, stopped) : [];
-        for (const p of ended) watched.delete(p.runId);
-        const data = JSON.stringify([...now, ...ended]);
-        const id = digest(data);
-        if (id !== last) {
-          await stream.writeSSE({ event: 'progress', id, data });
-          last = id;
+    return streamSSE(
+      c,
+      async (stream) => {
+        await stream.writeSSE({ event: 'hello', data: '{}', retry: 1000 });
+        const watched = new Set<string>(run);
+        while (!stream.aborted && !stream.closed) {
+          const now: RunProgress[] = await runProgress(store, run.length ? run : []);
+          if (!run.length) for (const p of now) watched.add(p.runId);
+          // Runs that stopped running since the last look are reported once more, with their end state.
+          const stopped = run.length ? [] : [...watched].filter((id) => !now.some((p) => p.runId === id));
+          const ended = stopped.length ? await runProgress(store, stopped) : [];
+          for (const p of ended) watched.delete(p.runId);
+          const data = JSON.stringify([...now, ...ended]);
+          const id = fnv1aHex(data);
+          if (id !== last) {
+            await stream.writeSSE({ event: 'progress', id, data });
+            last = id;
+          }
+          if (run.length && now.every((p) => p.status !== 'running')) break;
+          await stream.sleep(progressIntervalMs);
         }
-        if (run.length && now.every((p) => p.status !== 'running')) break;
-        await stream.sleep(progressIntervalMs);
-      }
-    }, async () => {
-      // The client went away or the store closed: the stream just ends.
-    });
+      },
+      async () => {
+        // The client went away or the store closed: the stream just ends.
+      },
+    );
   });
 }

@@ -27,7 +27,10 @@ export function uiRoutes(dir: string): Hono {
     .get('/', async (c) => {
       const html = await file('index.html');
       if (!html) return c.text('the UI is not built: run `npm run build`', 503);
-      return c.body(new Uint8Array(html), 200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-cache' });
+      return c.body(new Uint8Array(html), 200, {
+        'content-type': TYPES['.html']!,
+        'cache-control': 'no-cache',
+      });
     })
     .get('/assets/*', async (c) => {
       const rel = decodeURIComponent(new URL(c.req.url).pathname).replace(/^\/+/, '');

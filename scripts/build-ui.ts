@@ -57,7 +57,6 @@ export async function buildUiForFiles(outDir = join(ROOT, 'dist/ui-file')): Prom
         input: join(ROOT, 'src/ui/main.tsx'),
         output: {
           format: 'iife',
-          inlineDynamicImports: true,
           entryFileNames: 'assets/app.js',
           assetFileNames: 'assets/app[extname]',
         },

@@ -18,6 +18,7 @@ const INDEX = `<!doctype html>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Yardstick</title>
+    <link rel="icon" href="data:," />
     <link rel="stylesheet" href="assets/app.css" />
     <script src="bundle.js"></script>
     <script defer src="assets/app.js"></script>

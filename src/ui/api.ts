@@ -1,3 +1,4 @@
+import { queryString } from './route.ts';
 import { bundleDataFile, canonicalApiPath } from '../core/format/bundle-data-file.ts';
 
 /**
@@ -50,10 +51,6 @@ export function apiPath(
   path: string,
   params: Record<string, string | number | null | undefined> = {},
 ): string {
-  const q = new URLSearchParams(
-    Object.entries(params)
-      .filter(([, v]) => v !== null && v !== undefined && v !== '')
-      .map(([k, v]) => [k, String(v)]),
-  ).toString();
+  const q = queryString(params);
   return q ? `${path}?${q}` : path;
 }

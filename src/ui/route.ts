@@ -16,14 +16,20 @@ export function parseRoute(hash: string): Route {
   return { path: path.length ? path : ['leaderboard'], params };
 }
 
-/** The hash of a route; empty parameters are left out and the rest sorted, so one view has one URL. */
+/** A query string of the parameters that have a value, sorted by name, so one view has one URL. */
+export function queryString(params: Record<string, string | number | null | undefined>): string {
+  const entries = Object.entries(params)
+    .filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]): [string, string] => [k, String(v)]);
+  return new URLSearchParams(entries).toString();
+}
+
+/** The hash of a route; empty parameters are left out and the rest sorted. */
 export function routeHash(
   path: string[],
   params: Record<string, string | number | null | undefined> = {},
 ): string {
-  const entries = Object.entries(params)
-    .filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .sort(([a], [b]) => a.localeCompare(b));
-  const query = new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString();
+  const query = queryString(params);
   return `#/${path.map(encodeURIComponent).join('/')}${query ? `?${query}` : ''}`;
 }

@@ -137,7 +137,7 @@ describe('dashboard HTTP API', () => {
   test('writes need the write token: none is 401, a wrong one 401, the right one stores the figure', async () => {
     const figure = { chart: 'grouped-bars', title: 'Arith', benchmarks: ['arith'] };
     const put = (auth?: string) =>
-      app.request('/api/figures/arith-bars', {
+      app.request('/api/figures/arith-saved', {
         method: 'PUT',
         headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
         body: JSON.stringify(figure),
@@ -145,7 +145,7 @@ describe('dashboard HTTP API', () => {
     assert.equal((await put()).status, 401);
     assert.equal((await put('Bearer wrong')).status, 401);
     assert.equal((await put('Bearer sesame')).status, 201);
-    assert.ok((await get('/api/figures')).body.some((f: { id: string }) => f.id === 'arith-bars'));
+    assert.ok((await get('/api/figures')).body.some((f: { id: string }) => f.id === 'arith-saved'));
     const readOnly = createApp({ store, uiDir });
     const res = await readOnly.request('/api/figures/x', { method: 'PUT', body: '{}' });
     assert.equal(res.status, 403);

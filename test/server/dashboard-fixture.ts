@@ -5,13 +5,14 @@ import { catalogBaseFiles, catalogEntries } from '../../src/adapters/catalog/cat
 import { openSqliteStore } from '../../src/adapters/store/sqlite/open-sqlite-store.ts';
 import type { Store } from '../../src/adapters/store/store.ts';
 import { importFiles } from '../../src/app/import-files.ts';
+import { FigurePreset } from '../../src/core/schema/index.ts';
 import { benchmark, model, result, runSpec, sample } from '../helpers/fixtures.ts';
 
 export const XSS = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';
 
 /**
  * A SQLite store in a temp folder: the shipped catalog (models, benchmarks, published results,
- * figures) and two finished runs of 40 items each on `arith`, one with a response holding a script.
+ * figures), a figure of measured results, and two finished runs of 40 items each on `arith`, one with a response holding a script.
  */
 export async function dashboardStore(): Promise<{ store: Store; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'yardstick-serve-'));
@@ -24,6 +25,15 @@ export async function dashboardStore(): Promise<{ store: Store; dir: string }> {
       model({ id: 'tiny-b', name: 'Tiny B', family: 'Tiny', totalParamsB: 3 }),
     ],
     benchmarks: [benchmark({ id: 'arith', name: 'Arith', itemCount: 40 })],
+    figures: [
+      FigurePreset.parse({
+        id: 'arith-runs',
+        chart: 'grouped-bars',
+        title: 'Arith, measured',
+        benchmarks: ['arith'],
+        models: ['tiny-a', 'tiny-b'],
+      }),
+    ],
     results: [
       result({
         model: 'tiny-a',

@@ -67,6 +67,7 @@ export function FigurePage({ id }: { id: string }) {
       if (cancelled || !host.current) return;
       const result = await embed(host.current, data.spec as never, {
         actions: false,
+        defaultStyle: false,
         renderer: 'svg',
         ast: true,
         expr: expressionInterpreter,

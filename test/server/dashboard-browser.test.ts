@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { buildUi } from '../../scripts/build-ui.ts';
+import { buildUi, buildUiForFiles } from '../../scripts/build-ui.ts';
 import type { Store } from '../../src/adapters/store/store.ts';
 import { type RunningServer, startServer } from '../../src/server/start-server.ts';
+import { writeBundle } from '../../src/server/write-bundle.ts';
 import { startFakeServer } from '../adapters/providers/fake-model-server.ts';
 import { isLocalUrl, launchChromium, noChromium } from '../helpers/chromium.ts';
 import { dashboardStore } from './dashboard-fixture.ts';
@@ -31,8 +32,9 @@ describe('dashboard in headless Chromium', { skip: noChromium }, () => {
     storeFile = join(fx.dir, 'store.db');
     // The pages as the sources build them now, not whatever dist/ui holds.
     uiDir = mkdtempSync(join(tmpdir(), 'yardstick-ui-'));
-    await buildUi(uiDir);
-    server = await startServer({ store, uiDir, host: '127.0.0.1', port: 0 });
+    await buildUi(join(uiDir, 'served'));
+    await buildUiForFiles(join(uiDir, 'file'));
+    server = await startServer({ store, uiDir: join(uiDir, 'served'), host: '127.0.0.1', port: 0 });
     chromium = await launchChromium({ width: 1280, height: 900 });
     mkdirSync(ARTIFACTS, { recursive: true });
   });
@@ -205,5 +207,32 @@ describe('dashboard in headless Chromium', { skip: noChromium }, () => {
       await exited;
       await fake.close();
     }
+  });
+
+  test('a --bundle copy opens from file:// with its data as files: leaderboard, run, sample, compare', async () => {
+    const out = join(uiDir, 'copy');
+    const summary = await writeBundle(store, out, join(uiDir, 'file'));
+    assert.ok(summary.files > 80, `${summary.files} files`);
+    const page = await chromium.browser.newPage();
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    const base = `file://${out}/index.html`;
+    await page.goto(`${base}#/leaderboard?family=Tiny`);
+    await page.waitForSelector('[data-testid=leaderboard-rows] [data-model]');
+    assert.deepEqual(await models(page), ['tiny-a', 'tiny-b']);
+    await page.goto(`${base}#/runs/run-a`);
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=sample-count]')?.textContent === '40 samples',
+    );
+    await page.click('[data-testid=sample-rows] .sample-row >> nth=3');
+    await page.waitForSelector('[data-testid=response]');
+    assert.ok((await page.textContent('[data-testid=response]'))!.includes('<script>'));
+    await page.goto(`${base}#/compare?a=run-a&b=run-b`);
+    await page.waitForSelector('[data-testid=compare-summary]');
+    await page.goto(`${base}#/figures/arith-runs`);
+    await page.waitForSelector('[data-testid=chart][data-ready=true] path[aria-roledescription="rect mark"]');
+    await shot(page, 'bundle-figure');
+    assert.ok(requests.filter((u) => u.startsWith('file:')).length > 5);
+    await page.close();
   });
 });

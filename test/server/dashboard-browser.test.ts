@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -12,10 +13,10 @@ import { type RunningServer, startServer } from '../../src/server/start-server.t
 import { writeBundle } from '../../src/server/write-bundle.ts';
 import { startFakeServer } from '../adapters/providers/fake-model-server.ts';
 import { isLocalUrl, launchChromium, noChromium } from '../helpers/chromium.ts';
+import { MAIN } from '../helpers/run-cli.ts';
 import { dashboardStore } from './dashboard-fixture.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('../.artifacts/dashboard/', import.meta.url));
-const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 
 describe('dashboard in headless Chromium', { skip: noChromium }, () => {
   let store: Store;

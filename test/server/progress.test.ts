@@ -15,7 +15,8 @@ interface SseEvent {
 
 /** Reads Server-Sent Events from a response body, one at a time. */
 function sseReader(body: ReadableStream<Uint8Array>) {
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
   let buffer = '';
   return {
     async next(): Promise<SseEvent | null> {
@@ -34,7 +35,7 @@ function sseReader(body: ReadableStream<Uint8Array>) {
         }
         const { value, done } = await reader.read();
         if (done) return null;
-        buffer += value;
+        buffer += decoder.decode(value, { stream: true });
       }
     },
     cancel: () => reader.cancel(),

@@ -41,11 +41,10 @@ export function LeaderboardPage({ query }: { query: Record<string, string> }) {
   const serverFilter = { source: query.source, condition: query.condition };
   const { data, error } = useJson<LeaderboardTable>(apiPath('/api/results/leaderboard', serverFilter));
   const state = leaderboardStateFrom(query);
+  const hashOf = (s: LeaderboardState) =>
+    routeHash(['leaderboard'], { ...serverFilter, ...leaderboardParams(s) });
   const set = (change: Partial<LeaderboardState>) => {
-    location.hash = routeHash(['leaderboard'], {
-      ...serverFilter,
-      ...leaderboardParams({ ...state, ...change }),
-    });
+    location.hash = hashOf({ ...state, ...change });
   };
   const view = useMemo(() => (data ? leaderboardView(data, state) : null), [data, JSON.stringify(state)]);
   if (error) return <p class="error">{error}</p>;
@@ -153,7 +152,7 @@ export function LeaderboardPage({ query }: { query: Record<string, string> }) {
       <p class="count" data-testid="row-count">
         {view.rows.length} of {data.rows.length} models
       </p>
-      <div class="table">
+      <div class="table" data-view={hashOf(state)}>
         <div class="thead grid" style={grid}>
           <button type="button" onClick={() => sortBy('name')}>
             model{arrow('name')}

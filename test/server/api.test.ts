@@ -87,6 +87,8 @@ describe('dashboard HTTP API', () => {
       incorrect: 19,
       noAnswer: 0,
       error: 1,
+      scored: 39,
+      scoreSum: 20,
     });
     const one = await get('/api/runs/run-a');
     assert.equal(one.body.meanScore, 20 / 39);

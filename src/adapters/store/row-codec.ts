@@ -317,4 +317,10 @@ export function sampleSummaryFromRow(row: unknown): SampleSummary {
   };
 }
 
-export const CountRow = z.object({ run_id: z.string(), verdict: Verdict, n: num });
+export const CountRow = z.object({
+  run_id: z.string(),
+  verdict: Verdict,
+  n: num,
+  scored: num,
+  score_sum: numOrNull,
+});

@@ -349,7 +349,13 @@ export class SqlStore implements Store {
       const rows = await this.db
         .selectFrom('samples')
         .where('run_id', 'in', part)
-        .select((eb) => ['run_id', 'verdict', eb.fn.countAll().as('n')])
+        .select((eb) => [
+          'run_id',
+          'verdict',
+          eb.fn.countAll().as('n'),
+          eb.fn.count('score').as('scored'),
+          eb.fn.sum('score').as('score_sum'),
+        ])
         .groupBy(['run_id', 'verdict'])
         .execute();
       for (const row of rows) {
@@ -361,13 +367,39 @@ export class SqlStore implements Store {
           incorrect: 0,
           noAnswer: 0,
           error: 0,
+          scored: 0,
+          scoreSum: 0,
         };
         c.samples += r.n;
+        if (r.verdict !== 'error') {
+          c.scored += r.scored;
+          c.scoreSum += r.score_sum ?? 0;
+        }
         c[r.verdict === 'no-answer' ? 'noAnswer' : r.verdict] += r.n;
         byRun.set(r.run_id, c);
       }
     }
     return [...byRun.values()].sort((x, y) => x.runId.localeCompare(y.runId));
+  }
+
+  async itemScores(runId: string): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom('samples')
+      .where('run_id', '=', runId)
+      .where('verdict', '<>', 'error')
+      .where('score', 'is not', null)
+      .select((eb) => ['item_id', eb.fn.avg<number>('score').as('mean')])
+      .groupBy('item_id')
+      .orderBy('item_id')
+      .execute();
+    const out = new Map<string, number>();
+    for (const row of rows) {
+      const mean = Number(row.mean);
+      if (typeof row.item_id !== 'string' || !Number.isFinite(mean))
+        throw new Error(`samples of run ${runId}: unexpected item score row`);
+      out.set(row.item_id, mean);
+    }
+    return out;
   }
 
   async aggregateSamples(filter: { benchmark?: string; model?: string } = {}): Promise<SampleAggregate[]> {

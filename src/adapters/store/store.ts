@@ -100,6 +100,9 @@ export interface RunCounts {
   incorrect: number;
   noAnswer: number;
   error: number;
+  /** Samples with a score (errors left out), and the sum of their scores. */
+  scored: number;
+  scoreSum: number;
 }
 
 /**
@@ -139,6 +142,8 @@ export interface Store {
   sample(runId: string, itemId: string, sampleIndex: number): Promise<SampleRecord | null>;
   /** Stored samples by verdict for each of these runs (runs without samples are absent). */
   runCounts(runIds: string[]): Promise<RunCounts[]>;
+  /** Per item of a run, the mean score of its scored samples (errors left out), in item order. */
+  itemScores(runId: string): Promise<Map<string, number>>;
   aggregateSamples(filter?: { benchmark?: string; model?: string }): Promise<SampleAggregate[]>;
 
   close(): Promise<void>;

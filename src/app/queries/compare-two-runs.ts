@@ -13,6 +13,6 @@ export async function compareTwoRuns(store: Store, a: string, b: string): Promis
   const [ra, rb] = await Promise.all([store.run(a), store.run(b)]);
   const missing = [ra ? null : a, rb ? null : b].filter((x) => x !== null);
   if (missing.length) throw new UserError(`no run ${missing.map((m) => `"${m}"`).join(', ')}`, EXIT.notFound);
-  const [sa, sb] = await Promise.all([store.sampleStates(a), store.sampleStates(b)]);
+  const [sa, sb] = await Promise.all([store.itemScores(a), store.itemScores(b)]);
   return { a: ra!.spec, b: rb!.spec, ...compareRuns(sa, sb) };
 }

@@ -11,6 +11,8 @@ const none = (runId: string): RunCounts => ({
   incorrect: 0,
   noAnswer: 0,
   error: 0,
+  scored: 0,
+  scoreSum: 0,
 });
 
 /** Every run (newest first) with its status and how many samples it has stored, by verdict. */

@@ -10,24 +10,17 @@ export interface RunOverview extends RunRecord {
   errors: { message: string; count: number }[];
 }
 
+/** Error messages are summarised from at most this many error samples. */
 const ERROR_SAMPLE = 5000;
 
 /** One run: spec, status, counts, mean score and an error summary. */
 export async function runOverview(store: Store, runId: string): Promise<RunOverview> {
   const run = await store.run(runId);
   if (!run) throw new UserError(`no run "${runId}"`, EXIT.notFound);
-  const [states, failed] = await Promise.all([
-    store.sampleStates(runId),
+  const [failed, [counts = noCounts(runId)]] = await Promise.all([
     store.samplePage(runId, { after: null, limit: ERROR_SAMPLE, verdicts: ['error'], text: null }),
+    store.runCounts([runId]),
   ]);
-  const counts = (await store.runCounts([runId]))[0] ?? noCounts(runId);
-  let sum = 0;
-  let scored = 0;
-  for (const s of states)
-    if (s.verdict !== 'error' && s.score !== null) {
-      sum += s.score;
-      scored++;
-    }
   const byMessage = new Map<string, number>();
   for (const s of failed) {
     const m = (s.error ?? 'unknown error').split('\n')[0]!.slice(0, 200);
@@ -37,5 +30,5 @@ export async function runOverview(store: Store, runId: string): Promise<RunOverv
     .map(([message, count]) => ({ message, count }))
     .sort((a, b) => b.count - a.count || a.message.localeCompare(b.message))
     .slice(0, 10);
-  return { ...run, counts, meanScore: scored ? sum / scored : null, errors };
+  return { ...run, counts, meanScore: counts.scored ? counts.scoreSum / counts.scored : null, errors };
 }

@@ -1,5 +1,3 @@
-import { itemScoresOf } from '../analysis/paired-runs.ts';
-import type { SampleRecord } from '../schema/index.ts';
 import { type PairedDifference, pairedDifference } from '../stats/paired-difference.ts';
 
 /** How an item's score moved from run a to run b. */
@@ -24,15 +22,12 @@ export interface RunComparison {
   test: PairedDifference | null;
 }
 
-type Scored = Pick<SampleRecord, 'itemId' | 'score' | 'verdict'>;
-
 /**
- * Compares two runs item by item. An item's score is the mean of its scored samples (errors left
- * out); it improved when b's is higher, regressed when lower. Items are listed in id order.
+ * Compares two runs item by item, given each run's item -> mean score of its scored samples (see
+ * `itemScoresOf`): an item improved when b's score is higher, regressed when lower. Items are listed
+ * in id order.
  */
-export function compareRuns(a: Iterable<Scored>, b: Iterable<Scored>): RunComparison {
-  const sa = itemScoresOf(a);
-  const sb = itemScoresOf(b);
+export function compareRuns(sa: ReadonlyMap<string, number>, sb: ReadonlyMap<string, number>): RunComparison {
   const ids = [...new Set([...sa.keys(), ...sb.keys()])].sort();
   const counts: Record<ItemChange, number> = {
     improved: 0,

@@ -286,9 +286,40 @@ export function storeConformance(
       assert.deepEqual(await store.sample('run-one', 'q1', 2), one);
       assert.equal(await store.sample('run-one', 'q1', 0), null);
       assert.deepEqual(await store.runCounts(['run-one', 'no-such-run']), [
-        { runId: 'run-one', samples: 2, correct: 1, incorrect: 0, noAnswer: 1, error: 0 },
+        {
+          runId: 'run-one',
+          samples: 2,
+          correct: 1,
+          incorrect: 0,
+          noAnswer: 1,
+          error: 0,
+          scored: 2,
+          scoreSum: 1,
+        },
       ]);
       assert.deepEqual(await store.runCounts([]), []);
+    });
+
+    test('itemScores gives each item of a run the mean score of its scored samples, errors left out', async () => {
+      await store.createRun(runSpec({ id: 'run-items' }));
+      await store.recordSamples(
+        [
+          sample({ runId: 'run-items', itemId: 'b', sampleIndex: 0, score: 1 }),
+          sample({ runId: 'run-items', itemId: 'b', sampleIndex: 1, verdict: 'incorrect', score: 0 }),
+          sample({ runId: 'run-items', itemId: 'a', sampleIndex: 0, score: 1 }),
+          sample({ runId: 'run-items', itemId: 'a', sampleIndex: 1, verdict: 'error', score: null }),
+          sample({ runId: 'run-items', itemId: 'c', sampleIndex: 0, verdict: 'error', score: null }),
+        ],
+        [],
+      );
+      assert.deepEqual(
+        [...(await store.itemScores('run-items'))],
+        [
+          ['a', 1],
+          ['b', 0.5],
+        ],
+      );
+      assert.deepEqual(await store.itemScores('no-such-run'), new Map());
     });
   });
 }

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compareRuns } from '../../../src/core/compare/compare-runs.ts';
+import { itemScoresOf } from '../../../src/core/analysis/paired-runs.ts';
+import { compareRuns as compareMaps } from '../../../src/core/compare/compare-runs.ts';
+
+type S = Parameters<typeof itemScoresOf>[0];
+const compareRuns = (a: S, b: S) => compareMaps(itemScoresOf(a), itemScoresOf(b));
 
 const s = (itemId: string, score: number | null, verdict: 'correct' | 'incorrect' | 'error' = 'correct') => ({
   itemId,

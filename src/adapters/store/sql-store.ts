@@ -383,22 +383,31 @@ export class SqlStore implements Store {
   }
 
   async itemScores(runId: string): Promise<Map<string, number>> {
+    // Plain rows in key order, averaged here: cheaper than GROUP BY, and a run's rows are contiguous.
     const rows = await this.db
       .selectFrom('samples')
       .where('run_id', '=', runId)
       .where('verdict', '<>', 'error')
       .where('score', 'is not', null)
-      .select((eb) => ['item_id', eb.fn.avg<number>('score').as('mean')])
-      .groupBy('item_id')
+      .select(['item_id', 'score'])
       .orderBy('item_id')
+      .orderBy('sample_index')
       .execute();
     const out = new Map<string, number>();
+    let item: string | null = null;
+    let sum = 0;
+    let n = 0;
     for (const row of rows) {
-      const mean = Number(row.mean);
-      if (typeof row.item_id !== 'string' || !Number.isFinite(mean))
-        throw new Error(`samples of run ${runId}: unexpected item score row`);
-      out.set(row.item_id, mean);
+      if (row.item_id !== item) {
+        if (item !== null) out.set(item, sum / n);
+        item = row.item_id;
+        sum = 0;
+        n = 0;
+      }
+      sum += Number(row.score);
+      n++;
     }
+    if (item !== null) out.set(item, sum / n);
     return out;
   }
 

@@ -22,13 +22,38 @@ export interface RunComparison {
   test: PairedDifference | null;
 }
 
+/** A map's keys in code-unit order (a store usually returns them so: then no sort is needed). */
+function sortedKeys(m: ReadonlyMap<string, number>): string[] {
+  const keys = [...m.keys()];
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! >= keys[i]!) return keys.sort();
+  return keys;
+}
+
+/** The union of two sorted lists of distinct strings, sorted. */
+function mergeSorted(a: string[], b: string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && x < y)) out.push(a[i++]!);
+    else if (x === undefined || y < x) out.push(b[j++]!);
+    else {
+      out.push(a[i++]!);
+      j++;
+    }
+  }
+  return out;
+}
+
 /**
  * Compares two runs item by item, given each run's item -> mean score of its scored samples (see
  * `itemScoresOf`): an item improved when b's score is higher, regressed when lower. Items are listed
  * in id order.
  */
 export function compareRuns(sa: ReadonlyMap<string, number>, sb: ReadonlyMap<string, number>): RunComparison {
-  const ids = [...new Set([...sa.keys(), ...sb.keys()])].sort();
+  const ids = mergeSorted(sortedKeys(sa), sortedKeys(sb));
   const counts: Record<ItemChange, number> = {
     improved: 0,
     regressed: 0,

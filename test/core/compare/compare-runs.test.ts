@@ -50,3 +50,20 @@ test('compareRuns averages repeated samples per item and runs the paired test on
   assert.ok(c.test!.p < 0.05);
   assert.equal(compareRuns([s('i1', 1)], [s('i1', 0)]).test, null);
 });
+
+test('compareRuns lists items in id order whatever order the scores come in', () => {
+  const a = new Map([
+    ['z', 1],
+    ['b', 0],
+    ['m', 1],
+  ]);
+  const b = new Map([
+    ['a', 1],
+    ['m', 0],
+    ['z', 1],
+  ]);
+  assert.deepEqual(
+    compareMaps(a, b).items.map((x) => `${x.itemId}:${x.change}`),
+    ['a:only-b', 'b:only-a', 'm:regressed', 'z:unchanged'],
+  );
+});

@@ -290,12 +290,7 @@ export function sampleStateFromRow(row: unknown): SampleState {
   };
 }
 
-const SampleSummaryRow = z.object({
-  item_id: z.string(),
-  sample_index: num,
-  verdict: Verdict,
-  score: numOrNull,
-  extracted: z.string().nullable(),
+const SampleSummaryRow = SampleStateRow.extend({
   error: z.string().nullable(),
   preview: z.string().nullable(),
   latency_ms: numOrNull,
@@ -305,11 +300,7 @@ const SampleSummaryRow = z.object({
 export function sampleSummaryFromRow(row: unknown): SampleSummary {
   const r = SampleSummaryRow.parse(row);
   return {
-    itemId: r.item_id,
-    sampleIndex: r.sample_index,
-    verdict: r.verdict,
-    score: r.score,
-    extracted: r.extracted,
+    ...sampleStateFromRow(r),
     error: r.error,
     preview: r.preview,
     latencyMs: r.latency_ms,

@@ -1,4 +1,4 @@
-import { type Kysely, type Transaction, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type Transaction, sql } from 'kysely';
 import type {
   Benchmark,
   FigurePreset,
@@ -26,18 +26,19 @@ import {
   sampleFromRow,
   sampleToRow,
 } from './row-codec.ts';
-import type {
-  CachedResponse,
-  ImportBatch,
-  ImportCounts,
-  ResultQuery,
-  RunCounts,
-  RunRecord,
-  SamplePageQuery,
-  SampleSummary,
-  SampleAggregate,
-  SampleState,
-  Store,
+import {
+  noRunCounts,
+  type CachedResponse,
+  type ImportBatch,
+  type ImportCounts,
+  type ResultQuery,
+  type RunCounts,
+  type RunRecord,
+  type SamplePageQuery,
+  type SampleSummary,
+  type SampleAggregate,
+  type SampleState,
+  type Store,
 } from './store.ts';
 import type { Database, SamplesTable } from './tables.ts';
 
@@ -56,6 +57,10 @@ function chunks<T>(rows: T[], columns: number): T[][] {
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;
 }
+
+/** Keyset condition: the samples after (item, index) in (item, index) order. */
+const afterSample = (item: string, index: number) => (eb: ExpressionBuilder<Database, 'samples'>) =>
+  eb.or([eb('item_id', '>', item), eb.and([eb('item_id', '=', item), eb('sample_index', '>', index)])]);
 
 /** Insert rows; on a key conflict, overwrite every non-key column with the incoming value. */
 async function upsert(
@@ -268,14 +273,7 @@ export class SqlStore implements Store {
       const q = this.db
         .selectFrom('samples')
         .where('run_id', '=', runId)
-        .$if(a !== null, (qb) =>
-          qb.where((eb) =>
-            eb.or([
-              eb('item_id', '>', a!.item),
-              eb.and([eb('item_id', '=', a!.item), eb('sample_index', '>', a!.index)]),
-            ]),
-          ),
-        )
+        .$if(a !== null, (qb) => qb.where(afterSample(a!.item, a!.index)))
         .orderBy('item_id')
         .orderBy('sample_index')
         .limit(page);
@@ -295,14 +293,7 @@ export class SqlStore implements Store {
     const rows = await this.db
       .selectFrom('samples')
       .where('run_id', '=', runId)
-      .$if(a !== null, (qb) =>
-        qb.where((eb) =>
-          eb.or([
-            eb('item_id', '>', a!.itemId),
-            eb.and([eb('item_id', '=', a!.itemId), eb('sample_index', '>', a!.sampleIndex)]),
-          ]),
-        ),
-      )
+      .$if(a !== null, (qb) => qb.where(afterSample(a!.itemId, a!.sampleIndex)))
       .$if(query.verdicts.length > 0, (qb) => qb.where('verdict', 'in', query.verdicts))
       .$if(text !== null, (qb) =>
         qb.where((eb) =>
@@ -360,16 +351,7 @@ export class SqlStore implements Store {
         .execute();
       for (const row of rows) {
         const r = CountRow.parse(row);
-        const c = byRun.get(r.run_id) ?? {
-          runId: r.run_id,
-          samples: 0,
-          correct: 0,
-          incorrect: 0,
-          noAnswer: 0,
-          error: 0,
-          scored: 0,
-          scoreSum: 0,
-        };
+        const c = byRun.get(r.run_id) ?? noRunCounts(r.run_id);
         c.samples += r.n;
         if (r.verdict !== 'error') {
           c.scored += r.scored;

@@ -105,6 +105,18 @@ export interface RunCounts {
   scoreSum: number;
 }
 
+/** The counts of a run with no sample stored. */
+export const noRunCounts = (runId: string): RunCounts => ({
+  runId,
+  samples: 0,
+  correct: 0,
+  incorrect: 0,
+  noAnswer: 0,
+  error: 0,
+  scored: 0,
+  scoreSum: 0,
+});
+
 /**
  * The results store. One implementation (SqlStore) serves SQLite and PostgreSQL;
  * every implementation passes test/adapters/store/store-conformance.ts.

@@ -1,6 +1,5 @@
-import type { RunCounts, RunRecord, Store } from '../../adapters/store/store.ts';
+import { noRunCounts, type RunCounts, type RunRecord, type Store } from '../../adapters/store/store.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
-import { noCounts } from './list-runs.ts';
 
 export interface RunOverview extends RunRecord {
   counts: RunCounts;
@@ -17,7 +16,7 @@ const ERROR_SAMPLE = 5000;
 export async function runOverview(store: Store, runId: string): Promise<RunOverview> {
   const run = await store.run(runId);
   if (!run) throw new UserError(`no run "${runId}"`, EXIT.notFound);
-  const [failed, [counts = noCounts(runId)]] = await Promise.all([
+  const [failed, [counts = noRunCounts(runId)]] = await Promise.all([
     store.samplePage(runId, { after: null, limit: ERROR_SAMPLE, verdicts: ['error'], text: null }),
     store.runCounts([runId]),
   ]);

@@ -1,6 +1,5 @@
-import type { RunCounts, Store } from '../../adapters/store/store.ts';
+import { noRunCounts, type RunCounts, type Store } from '../../adapters/store/store.ts';
 import type { RunStatus } from '../../core/schema/index.ts';
-import { noCounts } from './list-runs.ts';
 
 export interface RunProgress {
   runId: string;
@@ -18,6 +17,6 @@ export async function runProgress(store: Store, runIds: string[] = []): Promise<
   return chosen.map((r) => ({
     runId: r.spec.id,
     status: r.status,
-    counts: counts.get(r.spec.id) ?? noCounts(r.spec.id),
+    counts: counts.get(r.spec.id) ?? noRunCounts(r.spec.id),
   }));
 }

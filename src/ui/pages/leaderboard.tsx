@@ -36,6 +36,43 @@ function Cell({ cell, show }: { cell: LeaderboardCell | null; show: LeaderboardS
   );
 }
 
+/** A select of one value (or none) among options, for a list-valued filter. */
+function Choice(p: {
+  name: string;
+  label: string;
+  options: string[];
+  value: string[];
+  onPick: (v: string[]) => void;
+}) {
+  return (
+    <select
+      name={p.name}
+      value={p.value[0] ?? ''}
+      onChange={(e) => p.onPick(e.currentTarget.value ? [e.currentTarget.value] : [])}
+    >
+      <option value="">{p.label}</option>
+      {p.options.map((o) => (
+        <option value={o}>{o}</option>
+      ))}
+    </select>
+  );
+}
+
+/** A parameter count in billions, or empty for no bound. */
+function SizeField(p: { name: 'min' | 'max'; value: number | null; onSize: (v: number | null) => void }) {
+  return (
+    <input
+      name={p.name}
+      type="number"
+      min="0"
+      step="any"
+      placeholder={`${p.name} B`}
+      value={p.value ?? ''}
+      onChange={(e) => p.onSize(e.currentTarget.value === '' ? null : Number(e.currentTarget.value))}
+    />
+  );
+}
+
 /** Models x benchmarks; every filter, the sort and the columns live in the URL. */
 export function LeaderboardPage({ query }: { query: Record<string, string> }) {
   const serverFilter = { source: query.source, condition: query.condition };
@@ -65,48 +102,22 @@ export function LeaderboardPage({ query }: { query: Record<string, string> }) {
           value={state.q}
           onChange={(e) => set({ q: e.currentTarget.value })}
         />
-        <select
+        <Choice
           name="family"
-          value={state.families[0] ?? ''}
-          onChange={(e) => set({ families: e.currentTarget.value ? [e.currentTarget.value] : [] })}
-        >
-          <option value="">any family</option>
-          {families.map((f) => (
-            <option value={f}>{f}</option>
-          ))}
-        </select>
-        <select
+          label="any family"
+          options={families}
+          value={state.families}
+          onPick={(v) => set({ families: v })}
+        />
+        <Choice
           name="category"
-          value={state.categories[0] ?? ''}
-          onChange={(e) => set({ categories: e.currentTarget.value ? [e.currentTarget.value] : [] })}
-        >
-          <option value="">any category</option>
-          {categories.map((c) => (
-            <option value={c}>{c}</option>
-          ))}
-        </select>
-        <input
-          name="min"
-          type="number"
-          min="0"
-          step="any"
-          placeholder="min B"
-          value={state.minParams ?? ''}
-          onChange={(e) =>
-            set({ minParams: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) })
-          }
+          label="any category"
+          options={categories}
+          value={state.categories}
+          onPick={(v) => set({ categories: v })}
         />
-        <input
-          name="max"
-          type="number"
-          min="0"
-          step="any"
-          placeholder="max B"
-          value={state.maxParams ?? ''}
-          onChange={(e) =>
-            set({ maxParams: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) })
-          }
-        />
+        <SizeField name="min" value={state.minParams} onSize={(v) => set({ minParams: v })} />
+        <SizeField name="max" value={state.maxParams} onSize={(v) => set({ maxParams: v })} />
         <select
           name="show"
           value={state.show}

@@ -79,7 +79,7 @@ test('the GSM8K scorer keeps the extracted answer and says when none was found',
     extracted: '7',
     verdict: 'correct',
     value: 1,
-    details: { extraction: 'hashes' },
+    scoring: { rule: 'hashes', extracted: '7', normalized: { gold: '7', answer: '7' }, method: 'numeric' },
   });
   assert.equal(
     (gsm8kScorer(reply('I am not sure'), item({ target: '7' })) as { verdict: string }).verdict,

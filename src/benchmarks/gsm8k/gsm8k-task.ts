@@ -4,6 +4,7 @@ import { expectCount, parseJsonl, validateRows } from '../../adapters/datasets/r
 import { resolveDatasetFile } from '../../adapters/datasets/resolve-dataset-file.ts';
 import { extractNumber, firstNumber, sameNumber } from '../../core/extract/extract-number.ts';
 import type { Item, Scorer, Task } from '../../core/task/task.ts';
+import { noAnswerScore } from '../common/no-answer-score.ts';
 import { mathAccuracyMetrics } from '../common/standard-metrics.ts';
 import { parseTaskArgs, pickPrompt, TaskArgs } from '../common/task-args.ts';
 import { gsm8kPrompts } from './gsm8k-prompts.ts';
@@ -40,13 +41,18 @@ export function gsm8kItems(file: string, text: string): Item[] {
 /** GSM8K scorer: the explicit or last number, compared numerically (commas, currency, units ignored). */
 export const gsm8kScorer: Scorer = (completion, item) => {
   const found = extractNumber(completion.text);
-  if (!found) return { extracted: null, verdict: 'no-answer', value: 0 };
+  if (!found) return noAnswerScore('none');
   const ok = sameNumber(found.value, item.target);
   return {
     extracted: found.value,
     verdict: ok ? 'correct' : 'incorrect',
     value: ok ? 1 : 0,
-    details: { extraction: found.method },
+    scoring: {
+      rule: found.method,
+      extracted: found.value,
+      normalized: { gold: item.target, answer: found.value },
+      method: 'numeric',
+    },
   };
 };
 
@@ -67,7 +73,7 @@ export function gsm8kTask(args: Record<string, unknown> = {}): Task {
     },
     prompt,
     scorer: gsm8kScorer,
-    scorerVersion: 'gsm8k-number-1',
+    scorerVersion: 'gsm8k-number-2',
     metrics: mathAccuracyMetrics,
   };
 }

@@ -64,7 +64,7 @@ export function mathTask(args: Record<string, unknown> = {}): Task {
     },
     prompt,
     scorer: mathScorer(sharedEquivalencePool),
-    scorerVersion: 'math-equiv-1',
+    scorerVersion: 'math-equiv-2',
     metrics: mathAccuracyMetrics,
   };
 }

@@ -16,6 +16,7 @@ const COLUMNS = [
   'latency_ms',
   'error',
   'scorer_version',
+  'scoring',
   'created_at',
 ] as const satisfies readonly (keyof SamplesTable)[];
 

@@ -82,6 +82,7 @@ function sampleOf(runId: string, i: number, seed: number, createdAt: string): Sa
     latencyMs: 120,
     error: i % 997 === 0 ? 'HTTP 500' : null,
     scorerVersion: 'bench',
+    scoring: null,
     createdAt,
   };
 }

@@ -120,6 +120,8 @@ describe('dashboard in headless Chromium', { skip: noChromium }, () => {
     );
     assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
     assert.equal(await page.isVisible('details.reasoning pre'), false, 'reasoning is folded');
+    assert.equal(await page.textContent('[data-testid=gold]'), '3');
+    assert.equal(await page.textContent('[data-testid=rule]'), 'answer-is took "7"');
     await page.click('details.reasoning summary');
     assert.equal(await page.textContent('details.reasoning pre'), 'First add, then check.');
     await shot(page, 'sample');

@@ -71,6 +71,15 @@ export async function dashboardStore(): Promise<{ store: Store; dir: string }> {
           itemId: item,
           response: i === 3 && id === 'run-a' ? `${XSS} The answer is 7.` : `The answer is ${ok ? i : -1}.`,
           reasoning: i === 3 ? 'First add, then check.' : null,
+          scoring:
+            i === 3
+              ? {
+                  rule: 'answer-is',
+                  extracted: '7',
+                  normalized: { gold: '3', answer: '7' },
+                  method: 'numeric',
+                }
+              : null,
           extracted: ok ? String(i) : '-1',
           verdict: i === 39 ? 'error' : ok ? 'correct' : 'incorrect',
           score: i === 39 ? null : ok ? 1 : 0,

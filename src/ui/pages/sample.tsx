@@ -4,7 +4,7 @@ import { useJson } from '../hooks.ts';
 import { routeHash } from '../route.ts';
 
 /** Fields that later versions of the sample record may carry; shown when present. */
-const OPTIONAL_FIELDS = ['finishReason', 'scoring', 'testResults', 'reasoningTokens'] as const;
+const OPTIONAL_FIELDS = ['finishReason', 'testResults', 'reasoningTokens'] as const;
 
 /** One sample: prompt, response (reasoning folded), gold and extracted answer, verdict and provenance. */
 export function SamplePage({ runId, query }: { runId: string; query: Record<string, string> }) {
@@ -53,6 +53,22 @@ export function SamplePage({ runId, query }: { runId: string; query: Record<stri
       <dl class="spec">
         <dt>extracted</dt>
         <dd>{s.extracted ?? '(none)'}</dd>
+        {s.scoring && (
+          <>
+            <dt>rule</dt>
+            <dd data-testid="rule">
+              {s.scoring.rule}
+              {s.scoring.extracted !== null ? ` took "${s.scoring.extracted}"` : ''}
+            </dd>
+            <dt>gold</dt>
+            <dd data-testid="gold">{s.scoring.normalized?.gold ?? '(not compared)'}</dd>
+            <dt>compared</dt>
+            <dd>
+              {s.scoring.normalized ? `"${s.scoring.normalized.answer}" against the gold` : 'nothing'}
+              {s.scoring.method ? `, by ${s.scoring.method} equivalence` : ''}
+            </dd>
+          </>
+        )}
         <dt>verdict</dt>
         <dd>{s.verdict}</dd>
         <dt>score</dt>

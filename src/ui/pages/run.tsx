@@ -54,25 +54,15 @@ function useSampleRows(runId: string, verdict: string, q: string) {
   return { rows, done, error, more };
 }
 
-/** One run: spec, live counts, mean score, error summary and its samples in a virtualised table. */
-export function RunPage({ id, query }: { id: string; query: Record<string, string> }) {
-  const verdict = query.verdict ?? '';
-  const q = query.q ?? '';
-  const { data, error } = useJson<RunOverview>(`/api/runs/${encodeURIComponent(id)}`);
-  const live = useProgress(data?.status === 'running' ? [id] : []);
-  const samples = useSampleRows(id, verdict, q);
-  const set = (change: Record<string, string>) => {
-    location.hash = routeHash(['runs', id], { verdict, q, ...change });
-  };
-  if (error) return <p class="error">{error}</p>;
-  if (!data) return <p class="loading">Loading run…</p>;
+/** The run's spec, live counts, mean score and error summary. */
+function RunHeader({ id, data }: { id: string; data: RunOverview }) {
+  const live = useProgress(data.status === 'running' ? [id] : []);
   const p = live.get(id);
   const counts = p?.counts ?? data.counts;
   const status = p?.status ?? data.status;
   const spec = data.spec;
-  const grid = { gridTemplateColumns: '14rem 4rem 7rem 8rem minmax(10rem, 1fr)' };
   return (
-    <section class="run">
+    <>
       <h1>
         Run {spec.id} <span class={`status ${status}`}>{status}</span>
       </h1>
@@ -115,6 +105,29 @@ export function RunPage({ id, query }: { id: string; query: Record<string, strin
             ))}
           </ul>
         </>
+      )}
+    </>
+  );
+}
+
+/** One run: spec, live counts, mean score, error summary and its samples in a virtualised table. */
+export function RunPage({ id, query }: { id: string; query: Record<string, string> }) {
+  const verdict = query.verdict ?? '';
+  const q = query.q ?? '';
+  const { data, error } = useJson<RunOverview>(`/api/runs/${encodeURIComponent(id)}`);
+  const samples = useSampleRows(id, verdict, q);
+  const set = (change: Record<string, string>) => {
+    location.hash = routeHash(['runs', id], { verdict, q, ...change });
+  };
+  const grid = { gridTemplateColumns: '14rem 4rem 7rem 8rem minmax(10rem, 1fr)' };
+  return (
+    <section class="run">
+      {error ? (
+        <p class="error">{error}</p>
+      ) : data ? (
+        <RunHeader id={id} data={data} />
+      ) : (
+        <h1 class="loading">Run {id}</h1>
       )}
       <h2>Samples</h2>
       <form class="filters" onSubmit={(e) => e.preventDefault()}>

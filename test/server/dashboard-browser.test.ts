@@ -88,6 +88,12 @@ describe('dashboard in headless Chromium', { skip: noChromium }, () => {
     await again.waitForSelector('[data-testid=leaderboard-rows] [data-model]');
     assert.deepEqual(await models(again), ['tiny-a', 'tiny-b']);
     assert.equal(await again.inputValue('select[name=family]'), 'Tiny');
+    // The source filter asks the server: only measured results leave Tiny B's published 70 out.
+    await again.fill('input[name=source]', 'run');
+    await again.press('input[name=source]', 'Enter');
+    await again.waitForFunction(() => location.hash.includes('source=run'));
+    await again.waitForFunction(() => !document.querySelector('[data-model=tiny-b] .published'));
+    assert.equal(await again.textContent('[data-model=tiny-b] .measured'), '75.0');
     await page.close();
     await again.close();
   });

@@ -127,18 +127,20 @@ export function LeaderboardPage({ query }: { query: Record<string, string> }) {
           <option value="measured">measured only</option>
           <option value="published">published only</option>
         </select>
-        <input
-          name="condition"
-          placeholder="condition"
-          value={query.condition ?? ''}
-          onChange={(e) =>
-            (location.hash = routeHash(['leaderboard'], {
-              ...leaderboardParams(state),
-              source: query.source,
-              condition: e.currentTarget.value,
-            }))
-          }
-        />
+        {(['source', 'condition'] as const).map((key) => (
+          <input
+            name={key}
+            placeholder={key === 'source' ? 'source: run, publication, paper' : 'condition'}
+            value={query[key] ?? ''}
+            onChange={(e) => {
+              location.hash = routeHash(['leaderboard'], {
+                ...serverFilter,
+                ...leaderboardParams(state),
+                [key]: e.currentTarget.value,
+              });
+            }}
+          />
+        ))}
         <details class="columns">
           <summary>
             columns ({cols.length}/{data.benchmarks.length})

@@ -76,6 +76,9 @@ export function cellValue(cell: LeaderboardCell | null, show: LeaderboardState['
   return null;
 }
 
+/** Names compare as people read them ("Model 9" before "Model 10"); a collator is far faster than localeCompare. */
+const collate = new Intl.Collator('en', { numeric: true, sensitivity: 'base' }).compare;
+
 const paramsOf = (r: LeaderboardRow, axis: LeaderboardState['paramsAxis']) =>
   axis === 'active' ? (r.activeParamsB ?? r.totalParamsB) : r.totalParamsB;
 
@@ -113,18 +116,18 @@ export function leaderboardView(
     s.sort === 'params'
       ? (r) => paramsOf(r, s.paramsAxis)
       : s.sort === 'family'
-        ? (r) => r.family.toLowerCase()
+        ? (r) => r.family
         : col >= 0
           ? (r) => cellValue(r.cells[col] ?? null, s.show)
-          : (r) => r.name.toLowerCase();
+          : (r) => r.name;
   const keyed = rows.map((r) => ({ r, k: key(r) }));
   const dir = s.desc ? -1 : 1;
   keyed.sort((a, b) => {
     if (a.k === null || b.k === null)
-      return a.k === b.k ? a.r.model.localeCompare(b.r.model) : a.k === null ? 1 : -1;
+      return a.k === b.k ? collate(a.r.model, b.r.model) : a.k === null ? 1 : -1;
     const c =
-      typeof a.k === 'number' && typeof b.k === 'number' ? a.k - b.k : String(a.k).localeCompare(String(b.k));
-    return dir * c || a.r.model.localeCompare(b.r.model);
+      typeof a.k === 'number' && typeof b.k === 'number' ? a.k - b.k : collate(String(a.k), String(b.k));
+    return dir * c || collate(a.r.model, b.r.model);
   });
   return { columns, rows: keyed.map((x) => x.r) };
 }

@@ -118,3 +118,39 @@ test('progress without a run watches every running run and reports each one last
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('progress sends at most 4 events a second even when asked to look more often and the counts change all the time', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'yardstick-sse-'));
+  const store = await openSqliteStore(join(dir, 'store.db'));
+  let writing = true;
+  try {
+    await store.createRun(runSpec({ id: 'busy' }));
+    const app = createApp({ store, uiDir: dir, progressIntervalMs: 1 });
+    const events = sseReader((await app.request('/api/progress?run=busy')).body!);
+    const writer = (async () => {
+      for (let i = 0; writing; i++) {
+        await store.recordSamples([sample({ runId: 'busy', itemId: `i${i}` })], []);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    })();
+    // 250 ms apart on the server; 50 ms of slack for when the reader runs. Unclamped, they would come
+    // a few ms apart.
+    const times: number[] = [];
+    for (let k = 0; k < 4; k++) {
+      await nextProgress(events);
+      times.push(performance.now());
+    }
+    writing = false;
+    await writer;
+    await events.cancel();
+    for (let k = 1; k < times.length; k++)
+      assert.ok(
+        times[k]! - times[k - 1]! >= 245,
+        `events ${k - 1} and ${k} came ${times[k]! - times[k - 1]!} ms apart`,
+      );
+  } finally {
+    writing = false;
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

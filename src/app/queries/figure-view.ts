@@ -7,7 +7,7 @@ import { describeFigure } from '../../core/describe/describe-figure.ts';
 import type { FigureDescription } from '../../core/describe/figure-description.ts';
 import { resultInterval } from '../../core/query/leaderboard-table.ts';
 import type { ResultView } from '../../core/query/result-view.ts';
-import type { FigurePreset } from '../../core/schema/index.ts';
+import { benchmarkLabel, type FigurePreset } from '../../core/schema/index.ts';
 import { loadFigureInputs } from '../figure-data.ts';
 
 export interface FigureView {
@@ -22,6 +22,7 @@ export interface FigureView {
     name: string;
     benchmark: string;
     benchmarkName: string;
+    value: number;
     runId: string | null;
     n: number | null;
     /** The interval as text ("[57.1, 65.4]"), or "" when unknown. */
@@ -49,7 +50,8 @@ export async function figureView(store: Store, id: string, seed = 1): Promise<Fi
       model: v.model.id,
       name: v.model.name,
       benchmark: v.benchmark.id,
-      benchmarkName: v.benchmark.shortName ?? v.benchmark.name,
+      benchmarkName: benchmarkLabel(v.benchmark),
+      value: v.result.value,
       runId: v.result.runId,
       n: v.result.n,
       interval: intervalText(v.result),

@@ -36,15 +36,18 @@ type Point = FigureView['points'][number];
 function pointOf(view: FigureView, datum: Record<string, unknown> | undefined): Point | null {
   if (!datum) return null;
   const names = [datum.model, datum.id, datum.name, datum.label].filter((x) => typeof x === 'string');
+  const byModel = view.points.filter((p) => names.some((n) => n === p.model || n === p.name));
+  const bench = datum.benchmark;
+  const byBench =
+    typeof bench === 'string'
+      ? byModel.filter((p) => bench === p.benchmark || bench === p.benchmarkName)
+      : byModel;
+  // Two marks of one model and benchmark (measured and published) differ by value.
+  const value = datum.value;
   return (
-    view.points.find(
-      (p) =>
-        names.some((n) => n === p.model || n === p.name) &&
-        (typeof datum.benchmark !== 'string' ||
-          datum.benchmark === p.benchmark ||
-          datum.benchmark === p.benchmarkName),
-    ) ??
-    view.points.find((p) => names.some((n) => n === p.model || n === p.name)) ??
+    (typeof value === 'number' ? byBench.find((p) => Math.abs(p.value - value) < 1e-9) : undefined) ??
+    byBench[0] ??
+    byModel[0] ??
     null
   );
 }

@@ -38,7 +38,8 @@ function scorerError(s: SampleRecord): boolean {
  * the task is rebuilt from the run spec's task reference, every sample with a response is scored
  * again (scorer errors such as "scorer-timeout" included), and the samples are written back with the new
  * verdict, extracted answer, score, scoring provenance and scorerVersion. Samples recorded as provider
- * errors (no response) are left untouched. The outcome lists what changed and why.
+ * errors (no response) are left untouched. The outcome lists what changed and why. The new samples and
+ * the run's result are written in one transaction.
  */
 export async function rescoreRun(
   store: Store,
@@ -106,13 +107,15 @@ export async function rescoreRun(
       transitions[t] = (transitions[t] ?? 0) + 1;
     }
     out.push(next);
-    if (out.length >= 500) await store.putSamples(out.splice(0));
     scored.push(asScoredSample(next));
   }
-  await store.putSamples(out);
   // errors are counted (errors) but never scored, as in an evaluation's summary
   const metrics = summarizeSamples(scored, task.metrics).metrics;
-  if (run.status === 'finished') await recordRunResults(store, run.spec, metrics);
+  // One transaction: a kill leaves the old verdicts and result or the new ones, never a mix.
+  await store.atomically(async (tx) => {
+    await tx.putSamples(out);
+    if (run.status === 'finished') await recordRunResults(tx, run.spec, metrics);
+  });
   return {
     runId,
     scorerVersion: task.scorerVersion,

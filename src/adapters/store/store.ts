@@ -157,6 +157,11 @@ export interface Store {
   /** Per item of a run, the mean score of its scored samples (errors left out), in item order. */
   itemScores(runId: string): Promise<Map<string, number>>;
   aggregateSamples(filter?: { benchmark?: string; model?: string }): Promise<SampleAggregate[]>;
+  /**
+   * Runs `fn` with a store whose writes commit together when it returns, or not at all when it
+   * throws or the process dies: a reader never sees part of them. Use only the given store inside fn.
+   */
+  atomically<T>(fn: (store: Store) => Promise<T>): Promise<T>;
 
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { githubRaw, type DatasetFile } from '../../adapters/datasets/dataset-file.ts';
 import { expectCount, parseJsonl, validateRows } from '../../adapters/datasets/read-rows.ts';
 import { resolveDatasetFile } from '../../adapters/datasets/resolve-dataset-file.ts';
+import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import { extractNumber, firstNumber, sameNumber } from '../../core/extract/extract-number.ts';
 import type { Item, Scorer, Task } from '../../core/task/task.ts';
 import { noAnswerScore } from '../common/no-answer-score.ts';
@@ -30,10 +31,12 @@ const Row = z.object({
 
 /** Reads the GSM8K test file into items whose target is the canonical number after "####". */
 export function gsm8kItems(file: string, text: string): Item[] {
-  const rows = validateRows(file, parseJsonl(file, text), Row);
+  const lines = parseJsonl(file, text);
+  const rows = validateRows(file, lines, Row);
   return rows.map((r, i) => {
     const target = firstNumber(r.answer.slice(r.answer.lastIndexOf('####') + 4));
-    if (target === null) throw new Error(`${file}: line ${i + 1}: field answer: no number after ####`);
+    if (target === null)
+      throw new UserError(`${file}:${lines[i]!.line}: answer: no number after ####`, EXIT.invalidInput);
     return { id: String(i), input: r.question, target, metadata: { solution: r.answer } };
   });
 }

@@ -203,6 +203,32 @@ export function storeConformance(
       assert.equal((await store.sampleStates('run-cache')).length, 2);
     });
 
+    test('atomically commits samples and results together, and writes nothing when it throws part-way', async () => {
+      await store.importBatch({ models: [model()], benchmarks: [benchmark()] });
+      await store.createRun(runSpec({ id: 'run-atomic' }));
+      await assert.rejects(
+        store.atomically(async (tx) => {
+          await tx.putSamples([sample({ runId: 'run-atomic', itemId: 'a1' })]);
+          await tx.importBatch({ results: [result({ value: 11, paper: 'atomic' })] });
+          throw new Error('killed part-way');
+        }),
+        /killed part-way/,
+      );
+      assert.equal((await store.sampleStates('run-atomic')).length, 0);
+      assert.equal((await store.results()).filter((r) => r.paper === 'atomic').length, 0);
+      const seen = await store.atomically(async (tx) => {
+        await tx.putSamples([sample({ runId: 'run-atomic', itemId: 'a1' })]);
+        await tx.importBatch({ results: [result({ value: 12, paper: 'atomic' })] });
+        return (await tx.sampleStates('run-atomic')).length;
+      });
+      assert.equal(seen, 1, 'writes inside are visible to reads inside');
+      assert.equal((await store.sampleStates('run-atomic')).length, 1);
+      assert.deepEqual(
+        (await store.results()).filter((r) => r.paper === 'atomic').map((r) => r.value),
+        [12],
+      );
+    });
+
     test('a sample keeps its scoring provenance through a write and a read, and null stays null', async () => {
       await store.createRun(runSpec({ id: 'run-scoring' }));
       const scoring = {

@@ -96,7 +96,7 @@ describe('dashboard HTTP API', () => {
     assert.equal((await get('/api/runs/nope')).status, 404);
   });
 
-  test('samples come in keyset pages whose cursor leads to the next page, narrowed by verdict and text', async () => {
+  test('samples come in keyset pages whose cursor leads to the next page, narrowed by verdict, text and truncation', async () => {
     const first = await get('/api/runs/run-a/samples?limit=15');
     assert.equal(first.body.samples.length, 15);
     assert.equal(first.body.next, '0~item-14');
@@ -113,6 +113,11 @@ describe('dashboard HTTP API', () => {
     assert.deepEqual(
       found.body.samples.map((s: { itemId: string }) => s.itemId),
       ['item-03'],
+    );
+    const cut = await get('/api/runs/run-a/samples?truncated=1');
+    assert.deepEqual(
+      cut.body.samples.map((s: { itemId: string }) => s.itemId),
+      ['item-05'],
     );
     assert.equal((await get('/api/runs/run-a/samples?verdict=maybe')).status, 400);
     assert.equal((await get('/api/runs/run-a/samples?after=garbage')).status, 400);

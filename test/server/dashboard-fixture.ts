@@ -71,6 +71,7 @@ export async function dashboardStore(): Promise<{ store: Store; dir: string }> {
           itemId: item,
           response: i === 3 && id === 'run-a' ? `${XSS} The answer is 7.` : `The answer is ${ok ? i : -1}.`,
           reasoning: i === 3 ? 'First add, then check.' : null,
+          finishReason: i === 5 ? 'length' : 'stop',
           scoring:
             i === 3
               ? {

@@ -148,6 +148,14 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('samples').addColumn('scoring', 'text').execute();
     },
   },
+  '0015-sample-finish-reason': {
+    async up(db: Kysely<unknown>) {
+      // Why each generation ended (stop, length, content_filter, error) and the tokens spent on
+      // reasoning, so truncation is visible and tokens split into reasoning and answer.
+      await db.schema.alterTable('samples').addColumn('finish_reason', 'text').execute();
+      await db.schema.alterTable('samples').addColumn('reasoning_tokens', 'integer').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

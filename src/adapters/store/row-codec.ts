@@ -201,6 +201,8 @@ export function sampleToRow(s: SampleRecord): SamplesTable {
     score: s.score,
     prompt_tokens: s.promptTokens,
     completion_tokens: s.completionTokens,
+    reasoning_tokens: s.reasoningTokens ?? null,
+    finish_reason: s.finishReason ?? null,
     latency_ms: s.latencyMs,
     error: s.error,
     scorer_version: s.scorerVersion,
@@ -223,6 +225,9 @@ export function sampleFromRow(row: SamplesTable): SampleRecord {
     score: n(row.score),
     promptTokens: n(row.prompt_tokens),
     completionTokens: n(row.completion_tokens),
+    // Absent rather than null when unknown, as samples without them were written.
+    ...(row.reasoning_tokens != null ? { reasoningTokens: Number(row.reasoning_tokens) } : {}),
+    ...(row.finish_reason != null ? { finishReason: row.finish_reason } : {}),
     latencyMs: n(row.latency_ms),
     error: row.error,
     scorerVersion: row.scorer_version,

@@ -35,6 +35,7 @@ import {
   type ResultQuery,
   type RunCounts,
   type RunRecord,
+  type RunUsage,
   type SamplePageQuery,
   type SampleSummary,
   type SampleAggregate,
@@ -310,6 +311,7 @@ export class SqlStore implements Store {
       .where('run_id', '=', runId)
       .$if(a !== null, (qb) => qb.where(afterSample(a!.itemId, a!.sampleIndex)))
       .$if(query.verdicts.length > 0, (qb) => qb.where('verdict', 'in', query.verdicts))
+      .$if(query.truncated === true, (qb) => qb.where('finish_reason', '=', 'length'))
       .$if(text !== null, (qb) =>
         qb.where((eb) =>
           eb.or(
@@ -406,6 +408,39 @@ export class SqlStore implements Store {
     }
     if (item !== null) out.set(item, sum / n);
     return out;
+  }
+
+  async runUsage(runId: string): Promise<RunUsage> {
+    const rows = await this.db
+      .selectFrom('samples')
+      .where('run_id', '=', runId)
+      .select((eb) => [
+        'finish_reason',
+        eb.fn.countAll().as('samples'),
+        eb.fn.sum('prompt_tokens').as('prompt'),
+        eb.fn.sum('completion_tokens').as('completion'),
+        eb.fn.sum('reasoning_tokens').as('reasoning'),
+      ])
+      .groupBy('finish_reason')
+      .execute();
+    const usage: RunUsage = {
+      samples: 0,
+      finishReasons: {},
+      promptTokens: 0,
+      completionTokens: 0,
+      reasoningTokens: 0,
+    };
+    const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+    for (const r of rows) {
+      const count = n(r.samples);
+      usage.samples += count;
+      const key = r.finish_reason ?? 'unknown';
+      usage.finishReasons[key] = (usage.finishReasons[key] ?? 0) + count;
+      usage.promptTokens += n(r.prompt);
+      usage.completionTokens += n(r.completion);
+      usage.reasoningTokens += n(r.reasoning);
+    }
+    return usage;
   }
 
   async aggregateSamples(filter: { benchmark?: string; model?: string } = {}): Promise<SampleAggregate[]> {

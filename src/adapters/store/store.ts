@@ -76,6 +76,8 @@ export interface SamplePageQuery {
   verdicts: SampleRecord['verdict'][];
   /** Case-insensitive substring of the item id, response or extracted answer. */
   text: string | null;
+  /** Only samples cut off by the token limit (finish reason `length`). */
+  truncated?: boolean;
 }
 
 /** One row of a run's sample listing: what a table shows, with the response cut to a preview. */
@@ -117,6 +119,18 @@ export const noRunCounts = (runId: string): RunCounts => ({
   scoreSum: 0,
 });
 
+/** Tokens and finish reasons of a run's samples, summed in the store. */
+export interface RunUsage {
+  samples: number;
+  /** Samples per finish reason; `unknown` for samples recorded without one. */
+  finishReasons: Record<string, number>;
+  promptTokens: number;
+  /** Every generated token, reasoning included. */
+  completionTokens: number;
+  /** The reasoning part of completionTokens, where the API reported it. */
+  reasoningTokens: number;
+}
+
 /**
  * The results store. One implementation (SqlStore) serves SQLite and PostgreSQL;
  * every implementation passes test/adapters/store/store-conformance.ts.
@@ -156,6 +170,8 @@ export interface Store {
   runCounts(runIds: string[]): Promise<RunCounts[]>;
   /** Per item of a run, the mean score of its scored samples (errors left out), in item order. */
   itemScores(runId: string): Promise<Map<string, number>>;
+  /** Token sums and finish-reason counts of one run. */
+  runUsage(runId: string): Promise<RunUsage>;
   aggregateSamples(filter?: { benchmark?: string; model?: string }): Promise<SampleAggregate[]>;
   /**
    * Runs `fn` with a store whose writes commit together when it returns, or not at all when it

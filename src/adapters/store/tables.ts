@@ -87,6 +87,9 @@ export interface SamplesTable {
   score: number | null;
   prompt_tokens: number | null;
   completion_tokens: number | null;
+  /** Added by migration 0015; null on rows written before it. */
+  reasoning_tokens: number | null;
+  finish_reason: string | null;
   latency_ms: number | null;
   error: string | null;
   scorer_version: string | null;

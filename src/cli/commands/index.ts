@@ -8,11 +8,13 @@ import { registerEval } from './eval.ts';
 import { registerExport } from './export.ts';
 import { registerImport } from './import.ts';
 import { registerModels } from './models.ts';
+import { registerRecipes } from './recipes.ts';
 import { registerReport } from './report.ts';
 import { registerRescore } from './rescore.ts';
 import { registerResults } from './results.ts';
 import { registerRuns } from './runs.ts';
 import { registerServe } from './serve.ts';
+import { registerSamples } from './samples.ts';
 import { registerSwebench } from './swebench.ts';
 import { registerTasks } from './tasks.ts';
 
@@ -30,8 +32,10 @@ export const commands: ((program: Command) => void)[] = [
   registerChart,
   registerReport,
   registerTasks,
+  registerRecipes,
   registerEval,
   registerRuns,
+  registerSamples,
   registerRescore,
   registerAnalyze,
   registerDescribe,

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { usageColumns } from '../eval/usage-columns.ts';
 import { withStore } from '../with-store.ts';
 
 export function registerRuns(program: Command): void {
@@ -6,12 +7,23 @@ export function registerRuns(program: Command): void {
     .command('runs')
     .description('list evaluation runs with their specs')
     .option('--json', 'print the full run specs as JSON')
-    .action(async (flags: { json?: boolean }, cmd: Command) => {
+    .option('--prices <file>', 'price table (YAML/JSON: model -> {input, output} USD per 1M tokens)')
+    .action(async (flags: { json?: boolean; prices?: string }, cmd: Command) => {
       await withStore(cmd, async (store) => {
         const { renderTable } = await import('../format/table.ts');
+        const { runUsageSummary } = await import('../eval/run-usage-summary.ts');
+        const { loadPriceTable } = await import('../../app/eval/load-price-table.ts');
+        const prices = await loadPriceTable(flags.prices);
         const runs = await store.runs();
+        const usage = new Map<string, Awaited<ReturnType<typeof runUsageSummary>>>();
+        for (const r of runs) usage.set(r.spec.id, await runUsageSummary(store, r.spec, prices));
         if (flags.json) {
-          const out = runs.map((r) => ({ ...r.spec, status: r.status, finishedAt: r.finishedAt }));
+          const out = runs.map((r) => ({
+            ...r.spec,
+            status: r.status,
+            finishedAt: r.finishedAt,
+            usage: usage.get(r.spec.id),
+          }));
           process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
           return;
         }
@@ -37,6 +49,7 @@ export function registerRuns(program: Command): void {
             { header: 'k', value: (r) => String(r.spec.samples), align: 'right' },
             { header: 'temp', value: (r) => String(r.spec.generation.temperature), align: 'right' },
             { header: 'seed', value: (r) => String(r.spec.seed), align: 'right' },
+            ...usageColumns((r: (typeof runs)[number]) => usage.get(r.spec.id)!, prices !== null),
             { header: 'created', value: (r) => r.spec.createdAt.slice(0, 19).replace('T', ' ') },
           ])}\n`,
         );

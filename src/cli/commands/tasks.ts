@@ -10,9 +10,14 @@ export function registerTasks(program: Command): void {
     .action(async (opts: { json?: boolean }) => {
       const { builtinRegistry } = await import('../../registry/builtin.ts');
       const registry = builtinRegistry();
-      const rows = (['task', 'provider', 'scorer'] as const).flatMap((kind) =>
-        registry.list(kind).map((e) => ({ kind, ...e })),
-      );
+      const { RECIPES } = await import('../../core/recipes/recipes.ts');
+      const rows = [
+        ...(['task', 'provider', 'scorer'] as const).flatMap((kind) =>
+          registry.list(kind).map((e) => ({ kind: kind as string, ...e })),
+        ),
+        // Recipes are listed beside the tasks they apply to (details: yardstick recipes).
+        ...RECIPES.map((r) => ({ kind: 'recipe', name: r.name, description: r.description })),
+      ];
       if (opts.json) return void process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       process.stdout.write(
         `${renderTable(rows, [

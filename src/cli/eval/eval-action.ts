@@ -5,6 +5,8 @@ import type { Command } from 'commander';
 import type { Store } from '../../adapters/store/store.ts';
 import { type NewRunOptions, type PlannedRun, planRun } from '../../app/eval/create-run.ts';
 import { EvalSuite } from '../../app/eval/eval-suite.ts';
+import { loadPriceTable } from '../../app/eval/load-price-table.ts';
+import { withSuiteModel } from '../../app/eval/suite-model.ts';
 import { executeRun, type RunOutcome } from '../../app/eval/execute-run.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import type { GenerationConfig, RunSpec } from '../../core/schema/index.ts';
@@ -15,6 +17,8 @@ import type { EvalFlags } from '../commands/eval.ts';
 import { ProgressDisplay } from '../progress/progress-display.ts';
 import { withStore } from '../with-store.ts';
 import { resultsTable } from './results-table.ts';
+import { runLimitsOf } from './run-limit-flags.ts';
+import { truncationWarnings } from './truncation-warnings.ts';
 
 function toolVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
@@ -64,19 +68,24 @@ async function plannedRuns(
       maxTokens: f.maxTokens ?? s.maxTokens,
       extraBody: { ...s.extraBody, ...parseExtraBody(f.extraBody) },
     };
+    const limits = runLimitsOf(f);
     return s.models.flatMap((model) =>
-      s.benchmarks.map((benchmark) => ({
-        model,
-        benchmark,
-        taskArgs: { ...s.taskArgs, ...taskArgsOf(f) },
-        apiKeyEnv: f.apiKeyEnv ?? s.apiKeyEnv,
-        generation,
-        samples: f.samples ?? s.samples,
-        limit: f.limit ?? s.limit,
-        concurrency: f.concurrency ?? s.concurrency,
-        seed: f.seed ?? s.seed,
-        timeoutMs: f.timeout,
-      })),
+      s.benchmarks.map((benchmark) =>
+        withSuiteModel(model, {
+          benchmark,
+          recipe: f.recipe ?? s.recipe,
+          requestLimits: { rpm: s.rpm, tpm: s.tpm, ...limits.requestLimits },
+          providerArgs: limits.providerArgs,
+          taskArgs: { ...s.taskArgs, ...taskArgsOf(f) },
+          apiKeyEnv: f.apiKeyEnv ?? s.apiKeyEnv,
+          generation,
+          samples: f.samples ?? s.samples,
+          limit: f.limit ?? s.limit,
+          concurrency: f.concurrency ?? s.concurrency,
+          seed: f.seed ?? s.seed,
+          timeoutMs: f.timeout,
+        }),
+      ),
     );
   }
   if (!f.model?.length || !f.benchmark?.length) {
@@ -106,6 +115,8 @@ async function plannedRuns(
       concurrency: f.concurrency,
       seed: f.seed,
       timeoutMs: f.timeout,
+      recipe: f.recipe,
+      ...runLimitsOf(f),
     })),
   );
 }
@@ -176,7 +187,9 @@ export async function runEvalCommand(
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  if (outcomes.length) process.stdout.write(`${resultsTable(outcomes)}\n`);
+  const prices = await loadPriceTable(flags.prices);
+  if (outcomes.length) process.stdout.write(`${resultsTable(outcomes, prices)}\n`);
+  for (const w of truncationWarnings(outcomes)) process.stderr.write(`yardstick: warning: ${w}\n`);
   const interrupted = outcomes.find((o) => o.status === 'interrupted');
   if (interrupted) {
     process.stderr.write(`interrupted: continue with yardstick eval --resume ${interrupted.spec.id}\n`);

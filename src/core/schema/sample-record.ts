@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FinishReason } from '../engine/finish-reason.ts';
 import { Scoring } from './scoring.ts';
 
 export const ChatMessage = z.object({
@@ -27,6 +28,13 @@ export const SampleRecord = z.object({
   score: z.number().min(0).max(1).nullable().default(null),
   promptTokens: z.number().int().nonnegative().nullable().default(null),
   completionTokens: z.number().int().nonnegative().nullable().default(null),
+  /** The part of completionTokens spent on reasoning, when the API reports it (absent: unknown). */
+  reasoningTokens: z.number().int().nonnegative().nullable().optional(),
+  /**
+   * Why the generation ended: `length` is a truncated sample (scored as the benchmark says);
+   * absent or null when the provider did not say (imported samples, older runs).
+   */
+  finishReason: FinishReason.nullable().optional(),
   latencyMs: z.number().nonnegative().nullable().default(null),
   error: z.string().nullable().default(null),
   scorerVersion: z.string().nullable().default(null),

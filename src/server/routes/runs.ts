@@ -7,7 +7,7 @@ import { parseSampleCursor, samplePage } from '../../app/queries/sample-page.ts'
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import { Verdict } from '../../core/schema/index.ts';
 import { parseQuery } from '../parse-query.ts';
-import { listField, textField } from '../query-fields.ts';
+import { flagField, listField, textField } from '../query-fields.ts';
 import type { ServerDeps } from '../server-deps.ts';
 
 const SamplesQuery = z.object({
@@ -15,6 +15,7 @@ const SamplesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
   verdict: listField.pipe(z.array(Verdict)),
   q: textField,
+  truncated: flagField,
 });
 
 const SampleQuery = z.object({
@@ -24,7 +25,8 @@ const SampleQuery = z.object({
 
 /**
  * GET /api/runs: every run with status and counts. GET /api/runs/:id: spec, counts, mean score,
- * error summary. GET /api/runs/:id/samples: a keyset page (`after`, `limit`, `verdict`, `q`).
+ * error summary. GET /api/runs/:id/samples: a keyset page (`after`, `limit`, `verdict`, `q`,
+ * `truncated=1`).
  * GET /api/runs/:id/sample?item=&index=: one sample whole with its run's spec.
  */
 export function runRoutes({ store }: ServerDeps): Hono {
@@ -37,7 +39,13 @@ export function runRoutes({ store }: ServerDeps): Hono {
       if (q.after !== null && after === null)
         throw new UserError(`query: after: not a sample cursor: "${q.after}"`, EXIT.invalidInput);
       return c.json(
-        await samplePage(store, c.req.param('id'), { after, limit: q.limit, verdicts: q.verdict, text: q.q }),
+        await samplePage(store, c.req.param('id'), {
+          after,
+          limit: q.limit,
+          verdicts: q.verdict,
+          text: q.q,
+          truncated: q.truncated === true,
+        }),
       );
     })
     .get('/:id/sample', async (c) => {

@@ -11,6 +11,7 @@ import { VirtualRows } from '../virtual-rows.tsx';
 type Row = SamplePage['samples'][number];
 const PAGE = 200;
 const VERDICTS = ['correct', 'incorrect', 'no-answer', 'error'] as const;
+const TRUNCATED = 'truncated';
 
 /** A run's samples, loaded a keyset page at a time as the table scrolls towards the end. */
 function useSampleRows(runId: string, verdict: string, q: string) {
@@ -26,7 +27,13 @@ function useSampleRows(runId: string, verdict: string, q: string) {
       loading.current = true;
       try {
         const page = await getJson<SamplePage>(
-          apiPath(`/api/runs/${encodeURIComponent(runId)}/samples`, { limit: PAGE, verdict, q, after }),
+          apiPath(`/api/runs/${encodeURIComponent(runId)}/samples`, {
+            limit: PAGE,
+            q,
+            after,
+            // "truncated" is not a verdict: it asks for the samples the token limit cut off.
+            ...(verdict === TRUNCATED ? { truncated: 1 } : { verdict }),
+          }),
         );
         if (gen !== generation.current) return;
         setRows((old) => (after === null ? page.samples : [...old, ...page.samples]));
@@ -136,6 +143,7 @@ export function RunPage({ id, query }: { id: string; query: Record<string, strin
           {VERDICTS.map((v) => (
             <option value={v}>{v}</option>
           ))}
+          <option value={TRUNCATED}>truncated (hit the token limit)</option>
         </select>
         <input
           name="q"

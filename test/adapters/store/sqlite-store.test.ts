@@ -22,6 +22,10 @@ const UNDO: Record<string, { undo: string; made: string }> = {
     undo: 'alter table samples drop column scoring',
     made: "select name from pragma_table_info('samples') where name = 'scoring'",
   },
+  '0015-sample-finish-reason': {
+    undo: 'alter table samples drop column finish_reason; alter table samples drop column reasoning_tokens',
+    made: "select name from pragma_table_info('samples') where name in ('finish_reason', 'reasoning_tokens') limit 1",
+  },
 };
 
 test('reopening an up-to-date store records no migration again; a store missing one is brought up to date', async () => {

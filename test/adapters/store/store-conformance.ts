@@ -290,6 +290,7 @@ export function storeConformance(
       );
       assert.deepEqual(await store.sampleStates('no-such-run'), []);
     });
+
     test('samplePage pages a run by keyset, narrowed by verdict and by text (case-insensitive, % literal)', async () => {
       await store.createRun(runSpec({ id: 'run-page' }));
       const samples = [];
@@ -370,6 +371,46 @@ export function storeConformance(
         ],
       );
       assert.deepEqual(await store.itemScores('no-such-run'), new Map());
+    });
+
+    test('samples keep finish reason and reasoning tokens; runUsage sums tokens and counts finish reasons', async () => {
+      await store.createRun(runSpec({ id: 'run-usage' }));
+      const base = { runId: 'run-usage', promptTokens: 10, completionTokens: 100 };
+      await store.putSamples([
+        sample({ ...base, itemId: 'a', finishReason: 'stop', reasoningTokens: 60 }),
+        sample({ ...base, itemId: 'b', finishReason: 'length', reasoningTokens: 100, verdict: 'no-answer' }),
+        sample({ ...base, itemId: 'c', finishReason: 'stop' }),
+        sample({ runId: 'run-usage', itemId: 'd', verdict: 'error', score: null, finishReason: 'error' }),
+        sample({ runId: 'run-usage', itemId: 'e' }),
+      ]);
+      const back = [];
+      for await (const s of store.samples('run-usage')) back.push(s);
+      assert.equal(back[1]!.finishReason, 'length');
+      assert.equal(back[1]!.reasoningTokens, 100);
+      assert.equal(
+        back[4]!.finishReason,
+        undefined,
+        'a sample without a finish reason reads back without one',
+      );
+      assert.deepEqual(
+        (
+          await store.samplePage('run-usage', {
+            after: null,
+            limit: 10,
+            verdicts: [],
+            text: null,
+            truncated: true,
+          })
+        ).map((x) => x.itemId),
+        ['b'],
+      );
+      assert.deepEqual(await store.runUsage('run-usage'), {
+        samples: 5,
+        finishReasons: { stop: 2, length: 1, error: 1, unknown: 1 },
+        promptTokens: 30,
+        completionTokens: 300,
+        reasoningTokens: 160,
+      });
     });
   });
 }

@@ -14,6 +14,8 @@ const COLUMNS = [
   'score',
   'prompt_tokens',
   'completion_tokens',
+  'reasoning_tokens',
+  'finish_reason',
   'latency_ms',
   'error',
   'scorer_version',

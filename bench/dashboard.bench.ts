@@ -83,6 +83,8 @@ function sampleOf(runId: string, i: number, seed: number, createdAt: string): Sa
     error: i % 997 === 0 ? 'HTTP 500' : null,
     scorerVersion: 'bench',
     scoring: null,
+    target: String(i + seed),
+    tags: {},
     createdAt,
   };
 }

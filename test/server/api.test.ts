@@ -136,7 +136,8 @@ describe('dashboard HTTP API', () => {
     const { body } = await get('/api/compare?a=run-a&b=run-b');
     assert.equal(body.items.length, 39);
     assert.deepEqual(body.counts, { improved: 19, regressed: 10, unchanged: 10, 'only-a': 0, 'only-b': 0 });
-    assert.equal(body.test.n, 39);
+    assert.equal(body.test.items, 39);
+    assert.equal(body.test.method, 'exact-mcnemar');
     assert.equal((await get('/api/compare?a=run-a&b=nope')).status, 404);
     assert.equal((await get('/api/compare?a=run-a')).status, 400);
   });

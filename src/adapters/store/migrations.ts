@@ -156,6 +156,17 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('samples').addColumn('reasoning_tokens', 'integer').execute();
     },
   },
+  '0016-sample-target-and-tags': {
+    async up(db: Kysely<unknown>) {
+      // Each sample keeps its item's gold answer and group labels (subject, level), so a sample log
+      // reads on its own and two runs compare per subject without reloading the dataset.
+      await db.schema.alterTable('samples').addColumn('target', 'text').execute();
+      await db.schema
+        .alterTable('samples')
+        .addColumn('tags', 'text', (c) => c.notNull().defaultTo('{}'))
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -23,6 +23,7 @@ import {
   responseToRow,
   resultToRow,
   runFromRow,
+  runToRow,
   sampleStateFromRow,
   sampleFromRow,
   sampleToRow,
@@ -143,12 +144,26 @@ export class SqlStore implements Store {
         ['id'],
         (batch.figures ?? []).map((f) => ({ id: f.id, spec: JSON.stringify(f), updated_at: now })),
       );
+      await upsert(
+        trx,
+        'runs',
+        ['id'],
+        (batch.runs ?? []).map((r) => ({ ...runToRow(r) })),
+      );
+      await upsert(
+        trx,
+        'samples',
+        ['run_id', 'item_id', 'sample_index'],
+        (batch.samples ?? []).map((x) => ({ ...sampleToRow(x) })),
+      );
     });
     return {
       models: batch.models?.length ?? 0,
       benchmarks: batch.benchmarks?.length ?? 0,
       results: batch.results?.length ?? 0,
       figures: batch.figures?.length ?? 0,
+      runs: batch.runs?.length ?? 0,
+      samples: batch.samples?.length ?? 0,
     };
   }
 
@@ -170,6 +185,12 @@ export class SqlStore implements Store {
     return rows.map(resultFromRow);
   }
 
+  async deleteResults(keys: readonly string[]): Promise<void> {
+    for (const part of chunks([...keys], 1)) {
+      if (part.length) await this.db.deleteFrom('results').where('key', 'in', part).execute();
+    }
+  }
+
   async figures(): Promise<FigurePreset[]> {
     const rows = await this.db.selectFrom('figures').select(['spec']).orderBy('id').execute();
     return rows.map(figureFromRow);
@@ -179,15 +200,7 @@ export class SqlStore implements Store {
     const spec = redactKnownValue(input);
     await this.db
       .insertInto('runs')
-      .values({
-        id: spec.id,
-        model_id: spec.model,
-        benchmark_id: spec.benchmark,
-        spec: JSON.stringify(spec),
-        status: 'running',
-        created_at: spec.createdAt,
-        finished_at: null,
-      })
+      .values(runToRow({ spec, status: 'running', finishedAt: null }))
       .execute();
   }
 

@@ -3,6 +3,7 @@ import type {
   FigurePreset,
   ModelCard,
   Result,
+  RunRecord,
   RunSpec,
   RunStatus,
   SampleRecord,
@@ -14,6 +15,10 @@ export interface ImportBatch {
   benchmarks?: Benchmark[];
   results?: Result[];
   figures?: FigurePreset[];
+  /** Runs as they are (spec, status, finish time); a run already stored is replaced. */
+  runs?: RunRecord[];
+  /** Samples replace on (run, item, index). */
+  samples?: SampleRecord[];
 }
 
 export interface ImportCounts {
@@ -21,6 +26,8 @@ export interface ImportCounts {
   benchmarks: number;
   results: number;
   figures: number;
+  runs: number;
+  samples: number;
 }
 
 export interface ResultQuery {
@@ -28,11 +35,7 @@ export interface ResultQuery {
   models?: string[];
 }
 
-export interface RunRecord {
-  spec: RunSpec;
-  status: RunStatus;
-  finishedAt: string | null;
-}
+export type { RunRecord };
 
 /** Per model and benchmark, what the stored samples add up to. Error samples are counted apart. */
 export interface SampleAggregate {
@@ -144,6 +147,8 @@ export interface Store {
   models(): Promise<ModelCard[]>;
   benchmarks(): Promise<Benchmark[]>;
   results(query?: ResultQuery): Promise<Result[]>;
+  /** Removes the results with these natural keys (see resultKey); unknown keys are ignored. */
+  deleteResults(keys: readonly string[]): Promise<void>;
   figures(): Promise<FigurePreset[]>;
 
   createRun(spec: RunSpec): Promise<void>;

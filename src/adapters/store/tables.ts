@@ -93,6 +93,9 @@ export interface SamplesTable {
   latency_ms: number | null;
   error: string | null;
   scorer_version: string | null;
+  target: string | null;
+  /** JSON object of string labels (subject, level). */
+  tags: string;
   /** JSON of core/schema/scoring.ts, or null. */
   scoring: string | null;
   created_at: string;

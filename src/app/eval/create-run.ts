@@ -32,6 +32,9 @@ export interface NewRunOptions {
   seed?: number;
   timeoutMs?: number;
   toolVersion: string;
+  /** The condition the run is made under, and the one its Δ is measured against. */
+  condition?: string | null;
+  baseline?: string | null;
   /** An evaluation recipe (core/recipes): defaults for generation and samples, overridden field by field. */
   recipe?: string;
   /** Requests/tokens per minute and the retry policy of the model's endpoint. */
@@ -56,6 +59,13 @@ export function promptTemplateHash(task: Task, first: Item | undefined): string 
     .update(stableJson({ promptId: task.promptId, messages }))
     .digest('hex')
     .slice(0, 16);
+}
+
+/** Checksum of the items a run evaluates: their ids, inputs and gold answers, in order. */
+export function itemsChecksum(items: readonly Item[]): string {
+  const hash = createHash('sha256');
+  for (const i of items) hash.update(stableJson([i.id, i.input, i.target])).update('\n');
+  return hash.digest('hex').slice(0, 16);
 }
 
 /** A new run's spec, with the task and items it was planned from (executeRun can reuse them). */
@@ -109,6 +119,8 @@ export async function planRun(
     limit: o.limit ?? null,
     concurrency,
     toolVersion: o.toolVersion,
+    condition: o.condition ?? null,
+    baseline: o.baseline ?? null,
     createdAt: new Date().toISOString(),
   });
   if (!parsed.success) {
@@ -123,6 +135,7 @@ export async function planRun(
     ...draft,
     id: `${draft.model}--${draft.benchmark}--${stamp}-${randomBytes(3).toString('hex')}`,
     promptTemplateHash: promptTemplateHash(task, items[0]),
+    datasetChecksum: itemsChecksum(items),
   };
   return { spec, task, items };
 }

@@ -5,6 +5,7 @@ import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import type { ProgressCounts } from '../../core/engine/progress-math.ts';
 import { asScoredSample, type RunSummary, summarizeSamples } from '../../core/engine/summarize-samples.ts';
 import { recordRunResults } from './record-run-results.ts';
+import { itemTags } from '../../core/compare/item-tags.ts';
 import type { RunSpec, SampleRecord } from '../../core/schema/index.ts';
 import type { DatasetContext, Item, Task } from '../../core/task/task.ts';
 import type { Registry } from '../../registry/registry.ts';
@@ -212,6 +213,8 @@ async function toSample(
     sampleIndex: unit.sampleIndex,
     messages: unit.messages,
     scorerVersion: task.scorerVersion,
+    target: unit.item.target,
+    tags: itemTags(unit.item),
     scoring: null,
     createdAt: new Date().toISOString(),
   };

@@ -22,6 +22,8 @@ export interface EvalFlags {
   dataDir?: string;
   taskArg?: string[];
   unsafeLocal?: boolean;
+  condition?: string;
+  baseline?: string;
   recipe?: string;
   rpm?: number;
   tpm?: number;
@@ -80,6 +82,11 @@ export function registerEval(program: Command): void {
       (v: string, p: string[] = []) => [...p, v],
     )
     .option('--unsafe-local', 'run code benchmarks without the bubblewrap sandbox (dangerous)')
+    .option('--condition <name>', 'record the runs under this condition (e.g. zero-shot-cot)')
+    .option(
+      '--baseline <name>',
+      'with --condition: the condition to measure against; Δ results pair the latest runs of both',
+    )
     .addHelpText(
       'after',
       `
@@ -89,6 +96,10 @@ Examples:
   $ yardstick eval --model openai:qwen3-8b@http://127.0.0.1:8000/v1 --benchmark arithmetic --limit 50
   $ yardstick eval -m gguf:./tiny.gguf -b arithmetic --samples 4 --temperature 0.7
   $ yardstick eval -m openai:qwen3-8b@http://127.0.0.1:8000/v1 -b gsm8k --task-arg prompt=8-shot-cot
+  $ yardstick eval -m openai:qwen3-8b@http://127.0.0.1:8000/v1 -b gsm8k --task-arg prompt=zero-shot \\
+      --condition zero-shot
+  $ yardstick eval -m openai:qwen3-8b@http://127.0.0.1:8000/v1 -b gsm8k --condition zero-shot-cot \\
+      --baseline zero-shot
   $ yardstick eval suite.yaml
   $ yardstick eval --resume RUN_ID [--retry-errors]`,
     )

@@ -3,6 +3,7 @@ import { registerAnalyze } from './analyze.ts';
 import { registerBenchmarks } from './benchmarks.ts';
 import { registerCatalog } from './catalog.ts';
 import { registerChart } from './chart.ts';
+import { registerCompare } from './compare.ts';
 import { registerDescribe } from './describe.ts';
 import { registerEval } from './eval.ts';
 import { registerExport } from './export.ts';
@@ -15,6 +16,7 @@ import { registerResults } from './results.ts';
 import { registerRuns } from './runs.ts';
 import { registerServe } from './serve.ts';
 import { registerSamples } from './samples.ts';
+import { registerShow } from './show.ts';
 import { registerSwebench } from './swebench.ts';
 import { registerTasks } from './tasks.ts';
 
@@ -36,6 +38,8 @@ export const commands: ((program: Command) => void)[] = [
   registerEval,
   registerRuns,
   registerSamples,
+  registerShow,
+  registerCompare,
   registerRescore,
   registerAnalyze,
   registerDescribe,

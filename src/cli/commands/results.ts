@@ -6,6 +6,7 @@ import { type ResultFilterInput, SortKey, selectResults } from '../../core/query
 import { paramsOf } from '../../core/schema/index.ts';
 import { csvCell } from '../../adapters/files/csv-cell.ts';
 import { renderTable } from '../format/table.ts';
+import { number } from '../parse-options.ts';
 import {
   addResultFilterOptions,
   type ResultFilterFlags,
@@ -20,6 +21,8 @@ interface ResultsOptions extends ResultFilterFlags {
   desc?: boolean;
   json?: boolean;
   csv?: boolean;
+  vsPublished?: boolean;
+  readingError: number;
 }
 
 const CSV_COLUMNS = [
@@ -67,15 +70,44 @@ export function registerResults(program: Command): void {
     .option('--desc', 'descending order')
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV')
+    .option(
+      '--vs-published',
+      'measured scores (latest finished run) against published ones: gap, and whether they agree',
+    )
+    .option(
+      '--reading-error <points>',
+      'with --vs-published: uncertainty of a value read off a chart (default 1 point)',
+      number,
+      1,
+    )
     .addHelpText(
       'after',
       `
 Examples:
   $ yardstick results --benchmark livecodebench-v5 --sort score
   $ yardstick results --family Qwen --max-params 32B --csv
-  $ yardstick results --source publication --json`,
+  $ yardstick results --source publication --json
+  $ yardstick results --vs-published --benchmark gsm8k
+
+With --vs-published, a measured score agrees with a published one when their gap is within the measured
+95% interval plus the published value's own uncertainty: its stated interval or standard error, else
+--reading-error for a value read off a chart (marked ~), else nothing.`,
     )
     .action(async (opts: ResultsOptions, cmd: Command) => {
+      if (opts.vsPublished) {
+        const { measuredResults } = await import('../../app/evidence/measured-results.ts');
+        const { vsPublished } = await import('../../core/compare/vs-published.ts');
+        const text = await import('../evidence/vs-published-text.ts');
+        const { views, measured } = await withStore(cmd, (s) => measuredResults(s, resultFilterFrom(opts)));
+        const rows = vsPublished(measured, views, opts.readingError);
+        if (opts.json) return void process.stdout.write(text.vsPublishedJson(rows));
+        if (opts.csv) return void process.stdout.write(text.vsPublishedCsv(rows));
+        return void process.stdout.write(
+          rows.length
+            ? `${text.vsPublishedTable(rows)}\n`
+            : 'no model and benchmark has both a measured and a published score (see yardstick results)\n',
+        );
+      }
       const views = await withStore(cmd, async (s) => {
         const [results, models, benchmarks] = await Promise.all([
           s.results({ benchmarks: opts.benchmark, models: opts.model }),

@@ -84,6 +84,8 @@ async function plannedRuns(
           concurrency: f.concurrency ?? s.concurrency,
           seed: f.seed ?? s.seed,
           timeoutMs: f.timeout,
+          condition: f.condition,
+          baseline: f.baseline,
         }),
       ),
     );
@@ -115,6 +117,8 @@ async function plannedRuns(
       concurrency: f.concurrency,
       seed: f.seed,
       timeoutMs: f.timeout,
+      condition: f.condition,
+      baseline: f.baseline,
       recipe: f.recipe,
       ...runLimitsOf(f),
     })),
@@ -147,6 +151,13 @@ export async function runEvalCommand(
     await withStore(cmd, async (store: Store) => {
       const specs: RunSpec[] = [];
       let prepared: PlannedRun | null = null;
+      if (flags.baseline && !flags.condition)
+        throw new UserError(
+          '--baseline needs --condition NAME (the condition measured against it)',
+          EXIT.usage,
+        );
+      if (flags.baseline && flags.baseline === flags.condition)
+        throw new UserError('--baseline must name a condition other than --condition', EXIT.usage);
       if (flags.resume) {
         const run = await store.run(flags.resume);
         if (!run)
@@ -181,6 +192,11 @@ export async function runEvalCommand(
         prepared = null;
         progress.finish();
         outcomes.push(outcome);
+        // A run under a condition completes a pair with its baseline (or with runs measured against it).
+        if (outcome.status === 'finished' && spec.condition !== null) {
+          const { recordDeltaResults } = await import('../../app/evidence/record-delta-results.ts');
+          await recordDeltaResults(store, spec.model, spec.benchmark);
+        }
       }
     });
   } finally {

@@ -1,88 +1,105 @@
-import { type PairedDifference, pairedDifference } from '../stats/paired-difference.ts';
+import { itemScoresOf } from '../analysis/paired-runs.ts';
+import type { SampleRecord } from '../schema/index.ts';
+import { type PairedItemTest, pairedItemTest } from './paired-item-test.ts';
 
-/** How an item's score moved from run a to run b. */
-export type ItemChange = 'improved' | 'regressed' | 'unchanged' | 'only-a' | 'only-b';
+export type ComparedSample = Pick<SampleRecord, 'itemId' | 'sampleIndex' | 'verdict' | 'score' | 'tags'>;
 
-/** One item of two runs: its mean score in each (null when it has no scored sample there). */
-export interface ItemComparison {
+/** An item whose score differs between the two runs. */
+export interface FlippedItem {
   itemId: string;
-  a: number | null;
-  b: number | null;
-  change: ItemChange;
+  /** Mean score of the item's samples in each run (0-1). */
+  a: number;
+  b: number;
+  tags: Record<string, string>;
 }
 
-/** Two runs compared item by item, with the paired test over the items both scored. */
+/** The comparison restricted to items sharing one label, e.g. subject = Algebra. */
+export interface GroupComparison {
+  tag: string;
+  value: string;
+  test: PairedItemTest | null;
+  items: number;
+}
+
 export interface RunComparison {
-  items: ItemComparison[];
-  counts: Record<ItemChange, number>;
-  /** Mean item score of each run over the paired items. */
-  meanA: number | null;
-  meanB: number | null;
-  /** Paired difference b - a over the items both runs scored (null below two pairs). */
-  test: PairedDifference | null;
+  /** Items scored in both runs, only in a, only in b. */
+  shared: number;
+  onlyA: number;
+  onlyB: number;
+  /** Most samples any item has in either run: 1 means single samples. */
+  samplesPerItem: number;
+  /** Null when fewer than two items are shared. */
+  test: PairedItemTest | null;
+  flipped: FlippedItem[];
+  groups: GroupComparison[];
 }
 
-/** A map's keys in code-unit order (a store usually returns them so: then no sort is needed). */
-function sortedKeys(m: ReadonlyMap<string, number>): string[] {
-  const keys = [...m.keys()];
-  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! >= keys[i]!) return keys.sort();
-  return keys;
+function samplesPerItem(samples: readonly ComparedSample[]): number {
+  const n = new Map<string, number>();
+  for (const s of samples) if (s.verdict !== 'error') n.set(s.itemId, (n.get(s.itemId) ?? 0) + 1);
+  return Math.max(1, ...n.values());
 }
 
-/** The union of two sorted lists of distinct strings, sorted. */
-function mergeSorted(a: string[], b: string[]): string[] {
-  const out: string[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const x = a[i];
-    const y = b[j];
-    if (y === undefined || (x !== undefined && x < y)) out.push(a[i++]!);
-    else if (x === undefined || y < x) out.push(b[j++]!);
-    else {
-      out.push(a[i++]!);
-      j++;
-    }
-  }
+function tagsOf(samples: readonly ComparedSample[]): Map<string, Record<string, string>> {
+  const out = new Map<string, Record<string, string>>();
+  for (const s of samples) if (!out.has(s.itemId)) out.set(s.itemId, s.tags);
   return out;
 }
 
+function byId(a: string, b: string): number {
+  const na = Number(a);
+  const nb = Number(b);
+  return Number.isFinite(na) && Number.isFinite(nb) && a !== '' && b !== '' ? na - nb : a.localeCompare(b);
+}
+
 /**
- * Compares two runs item by item, given each run's item -> mean score of its scored samples (see
- * `itemScoresOf`): an item improved when b's score is higher, regressed when lower. Items are listed
- * in id order.
+ * Two runs compared item by item: which items improved, regressed or stayed, the items whose score
+ * flipped, the paired difference b - a with its interval (see pairedItemTest), and the same per
+ * subject, level or other label the items carry. Error samples are left out; only items scored in
+ * both runs are compared. Pure and deterministic for a given seed.
  */
-export function compareRuns(sa: ReadonlyMap<string, number>, sb: ReadonlyMap<string, number>): RunComparison {
-  const ids = mergeSorted(sortedKeys(sa), sortedKeys(sb));
-  const counts: Record<ItemChange, number> = {
-    improved: 0,
-    regressed: 0,
-    unchanged: 0,
-    'only-a': 0,
-    'only-b': 0,
-  };
-  const pairedA: number[] = [];
-  const pairedB: number[] = [];
-  const items = ids.map((itemId): ItemComparison => {
-    const x = sa.get(itemId) ?? null;
-    const y = sb.get(itemId) ?? null;
-    let change: ItemChange;
-    if (x === null) change = 'only-b';
-    else if (y === null) change = 'only-a';
-    else {
-      pairedA.push(x);
-      pairedB.push(y);
-      change = y > x ? 'improved' : y < x ? 'regressed' : 'unchanged';
+export function compareRuns(
+  a: readonly ComparedSample[],
+  b: readonly ComparedSample[],
+  seed = 1,
+): RunComparison {
+  const sa = itemScoresOf(a);
+  const sb = itemScoresOf(b);
+  const shared = [...sa.keys()].filter((k) => sb.has(k)).sort(byId);
+  const k = Math.max(samplesPerItem(a), samplesPerItem(b));
+  const tags = tagsOf([...a, ...b]);
+  const test = (ids: string[]) =>
+    ids.length >= 2
+      ? pairedItemTest(
+          ids.map((id) => sa.get(id)!),
+          ids.map((id) => sb.get(id)!),
+          k,
+          seed,
+        )
+      : null;
+  const flipped = shared
+    .filter((id) => sa.get(id) !== sb.get(id))
+    .map((id) => ({ itemId: id, a: sa.get(id)!, b: sb.get(id)!, tags: tags.get(id) ?? {} }));
+  const groups = new Map<string, string[]>();
+  for (const id of shared)
+    for (const [tag, value] of Object.entries(tags.get(id) ?? {})) {
+      const key = `${tag}\u0000${value}`;
+      const list = groups.get(key);
+      if (list) list.push(id);
+      else groups.set(key, [id]);
     }
-    counts[change]++;
-    return { itemId, a: x, b: y, change };
-  });
-  const mean = (xs: number[]) => (xs.length ? xs.reduce((s, v) => s + v, 0) / xs.length : null);
   return {
-    items,
-    counts,
-    meanA: mean(pairedA),
-    meanB: mean(pairedB),
-    test: pairedA.length >= 2 ? pairedDifference(pairedA, pairedB) : null,
+    shared: shared.length,
+    onlyA: [...sa.keys()].filter((id) => !sb.has(id)).length,
+    onlyB: [...sb.keys()].filter((id) => !sa.has(id)).length,
+    samplesPerItem: k,
+    test: test(shared),
+    flipped,
+    groups: [...groups]
+      .map(([key, ids]) => {
+        const [tag, value] = key.split('\u0000') as [string, string];
+        return { tag, value, items: ids.length, test: test(ids) };
+      })
+      .sort((x, y) => x.tag.localeCompare(y.tag) || byId(x.value, y.value)),
   };
 }

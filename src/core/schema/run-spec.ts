@@ -46,6 +46,12 @@ export const RunSpec = z.object({
   effectiveGeneration: z.record(z.string(), z.unknown()).nullable().default(null),
   requestLimits: RequestLimits.default(RequestLimits.parse({})),
   toolVersion: z.string().min(1),
+  /** sha256 (first 16 hex digits) of the items the run evaluates (id, input, gold answer), as planned. */
+  datasetChecksum: z.string().min(1).nullable().default(null),
+  /** The condition the run was made under (e.g. "zero-shot-cot"); results carry it. Null: "default". */
+  condition: z.string().min(1).nullable().default(null),
+  /** The condition this one is compared against (e.g. "zero-shot"): Δ results pair the two runs. */
+  baseline: z.string().min(1).nullable().default(null),
   createdAt: z.iso.datetime(),
 });
 export type RunSpec = z.infer<typeof RunSpec>;
@@ -53,3 +59,11 @@ export type RunSpecInput = z.input<typeof RunSpec>;
 
 export const RunStatus = z.enum(['running', 'finished', 'failed', 'interrupted']);
 export type RunStatus = z.infer<typeof RunStatus>;
+
+/** A run as stored and exported: its spec, status and when it finished. */
+export const RunRecord = z.object({
+  spec: RunSpec,
+  status: RunStatus,
+  finishedAt: z.iso.datetime().nullable(),
+});
+export type RunRecord = z.infer<typeof RunRecord>;

@@ -38,6 +38,10 @@ export const SampleRecord = z.object({
   latencyMs: z.number().nonnegative().nullable().default(null),
   error: z.string().nullable().default(null),
   scorerVersion: z.string().nullable().default(null),
+  /** The item's gold answer in the benchmark's own form, as it was when the sample was scored. */
+  target: z.string().nullable().default(null),
+  /** What reports group items by (subject, level, difficulty), when the benchmark has it. */
+  tags: z.record(z.string(), z.string()).default({}),
   /** How the verdict was reached (extraction rule, compared forms, equivalence method); null when unknown. */
   scoring: Scoring.nullable().default(null),
   createdAt: z.iso.datetime(),

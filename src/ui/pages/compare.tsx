@@ -1,8 +1,7 @@
 import type { TwoRunComparison } from '../../app/queries/compare-two-runs.ts';
 import type { RunListing } from '../../app/queries/list-runs.ts';
-import type { ItemChange } from '../../core/compare/compare-runs.ts';
+import type { ItemChange } from '../../core/compare/compare-items.ts';
 import { apiPath } from '../api.ts';
-import { percent } from '../format.ts';
 import { useJson } from '../hooks.ts';
 import { routeHash } from '../route.ts';
 import { VirtualRows } from '../virtual-rows.tsx';
@@ -53,7 +52,7 @@ export function ComparePage({ query }: { query: Record<string, string> }) {
           </p>
           <p data-testid="paired-test">
             {t
-              ? `Mean over ${t.n} paired items: ${percent(data.meanA)} → ${percent(data.meanB)}; difference ${(t.difference * 100).toFixed(1)} points (95% CI ${(t.low * 100).toFixed(1)} to ${(t.high * 100).toFixed(1)}), paired z = ${t.z.toFixed(2)}, p = ${t.p.toPrecision(2)}.`
+              ? `Mean over ${t.items} paired items: ${t.scoreA.toFixed(1)} → ${t.scoreB.toFixed(1)}; difference ${t.difference.toFixed(1)} points (95% CI ${t.low.toFixed(1)} to ${t.high.toFixed(1)}; unpaired it would be ${t.unpaired.low.toFixed(1)} to ${t.unpaired.high.toFixed(1)}), ${t.method === 'exact-mcnemar' ? 'exact McNemar' : 'paired bootstrap'} p = ${t.p.toPrecision(2)}.`
               : 'Too few paired items for a paired test.'}
           </p>
           <div class="table">

@@ -19,6 +19,8 @@ const COLUMNS = [
   'latency_ms',
   'error',
   'scorer_version',
+  'target',
+  'tags',
   'scoring',
   'created_at',
 ] as const satisfies readonly (keyof SamplesTable)[];

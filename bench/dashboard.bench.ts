@@ -127,7 +127,7 @@ async function fill(store: Store): Promise<void> {
       await store.putSamples(
         Array.from({ length: Math.min(5000, SAMPLES - i) }, (_, k) => sampleOf(id, i + k, seed, createdAt)),
       );
-    await store.setRunStatus(id, 'finished');
+    await store.updateRun(id, { status: 'finished', finishedAt: new Date().toISOString() });
   }
 }
 

@@ -203,7 +203,7 @@ describe('dashboard in headless Chromium', { skip: noChromium }, () => {
         const n = Number(await page.textContent(cell));
         seen.add(n);
         const status = await page.textContent(`tr[data-run="${runId}"] .status`);
-        if (status !== 'running') break;
+        if (status !== 'running' && status !== 'queued') break;
         await page.waitForTimeout(100);
       }
       assert.equal(await exited, 0, stderr);

@@ -89,7 +89,7 @@ export async function dashboardStore(): Promise<{ store: Store; dir: string }> {
       );
     }
     await store.recordSamples(samples, []);
-    await store.setRunStatus(id, 'finished');
+    await store.updateRun(id, { status: 'finished', finishedAt: new Date().toISOString() });
   }
   return { store, dir };
 }

@@ -53,7 +53,7 @@ test('progress streams counts as samples are stored, resumes by Last-Event-ID wi
   const dir = mkdtempSync(join(tmpdir(), 'yardstick-sse-'));
   const store = await openSqliteStore(join(dir, 'store.db'));
   try {
-    await store.createRun(runSpec({ id: 'live' }));
+    await store.createRun(runSpec({ id: 'live' }), 'running');
     const app = createApp({ store, uiDir: dir });
     const res = await app.request('/api/progress?run=live');
     assert.match(res.headers.get('content-type')!, /text\/event-stream/);
@@ -82,7 +82,7 @@ test('progress streams counts as samples are stored, resumes by Last-Event-ID wi
     const third = (await nextProgress(resumed))!;
     assert.equal(JSON.parse(third.data)[0].counts.samples, 3);
 
-    await store.setRunStatus('live', 'finished');
+    await store.updateRun('live', { status: 'finished', finishedAt: new Date().toISOString() });
     const last = (await nextProgress(resumed))!;
     assert.equal(JSON.parse(last.data)[0].status, 'finished');
     assert.equal(await resumed.next(), null, 'the stream ends once the run has finished');
@@ -96,9 +96,9 @@ test('progress without a run watches every running run and reports each one last
   const dir = mkdtempSync(join(tmpdir(), 'yardstick-sse-'));
   const store = await openSqliteStore(join(dir, 'store.db'));
   try {
-    await store.createRun(runSpec({ id: 'r1' }));
-    await store.createRun(runSpec({ id: 'r2' }));
-    await store.setRunStatus('r2', 'finished');
+    await store.createRun(runSpec({ id: 'r1' }), 'running');
+    await store.createRun(runSpec({ id: 'r2' }), 'running');
+    await store.updateRun('r2', { status: 'finished', finishedAt: new Date().toISOString() });
     const app = createApp({ store, uiDir: dir });
     const events = sseReader((await app.request('/api/progress')).body!);
     const first = JSON.parse((await nextProgress(events))!.data);
@@ -106,7 +106,7 @@ test('progress without a run watches every running run and reports each one last
       first.map((p: { runId: string }) => p.runId),
       ['r1'],
     );
-    await store.setRunStatus('r1', 'failed');
+    await store.updateRun('r1', { status: 'failed', finishedAt: new Date().toISOString() });
     const next = JSON.parse((await nextProgress(events))!.data);
     assert.deepEqual(
       next.map((p: { runId: string; status: string }) => [p.runId, p.status]),
@@ -124,7 +124,7 @@ test('progress sends at most 4 events a second even when asked to look more ofte
   const store = await openSqliteStore(join(dir, 'store.db'));
   let writing = true;
   try {
-    await store.createRun(runSpec({ id: 'busy' }));
+    await store.createRun(runSpec({ id: 'busy' }), 'running');
     const app = createApp({ store, uiDir: dir, progressIntervalMs: 1 });
     const events = sseReader((await app.request('/api/progress?run=busy')).body!);
     const writer = (async () => {

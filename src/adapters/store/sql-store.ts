@@ -27,6 +27,7 @@ import {
   sampleStateFromRow,
   sampleFromRow,
   sampleToRow,
+  TallyRow,
 } from './row-codec.ts';
 import {
   noRunCounts,
@@ -35,15 +36,19 @@ import {
   type ImportCounts,
   type ResultQuery,
   type RunCounts,
+  type RunGuard,
   type RunRecord,
+  type RunTally,
+  type RunUpdate,
   type RunUsage,
+  type SamplePage,
   type SamplePageQuery,
   type SampleSummary,
   type SampleAggregate,
   type SampleState,
   type Store,
 } from './store.ts';
-import type { Database, SamplesTable } from './tables.ts';
+import type { Database, RunsTable, SamplesTable } from './tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type TableName = keyof Database;
@@ -60,10 +65,6 @@ function chunks<T>(rows: T[], columns: number): T[][] {
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;
 }
-
-/** Keyset condition: the samples after (item, index) in (item, index) order. */
-const afterSample = (item: string, index: number) => (eb: ExpressionBuilder<Database, 'samples'>) =>
-  eb.or([eb('item_id', '>', item), eb.and([eb('item_id', '=', item), eb('sample_index', '>', index)])]);
 
 /** Insert rows; on a key conflict, overwrite every non-key column with the incoming value. */
 async function upsert(
@@ -85,6 +86,16 @@ async function upsert(
       .onConflict((oc) => oc.columns(keys).doUpdateSet(set))
       .execute();
   }
+}
+
+type SampleKey = { itemId: string; sampleIndex: number };
+
+/** Samples after this key in (item, index) order: the keyset condition of every sample page. */
+function afterSample(eb: ExpressionBuilder<Database, 'samples'>, a: SampleKey) {
+  return eb.or([
+    eb('item_id', '>', a.itemId),
+    eb.and([eb('item_id', '=', a.itemId), eb('sample_index', '>', a.sampleIndex)]),
+  ]);
 }
 
 /** The query layer shared by every SQL dialect. */
@@ -196,17 +207,29 @@ export class SqlStore implements Store {
     return rows.map(figureFromRow);
   }
 
-  async createRun(input: RunSpec): Promise<void> {
+  async createRun(input: RunSpec, status: RunStatus = 'queued'): Promise<void> {
     const spec = redactKnownValue(input);
     await this.db
       .insertInto('runs')
-      .values(runToRow({ spec, status: 'running', finishedAt: null }))
+      .values(runToRow({ spec, status, finishedAt: null }))
       .execute();
   }
 
-  async setRunStatus(id: string, status: RunStatus): Promise<void> {
-    const finishedAt = status === 'running' ? null : new Date().toISOString();
-    await this.db.updateTable('runs').set({ status, finished_at: finishedAt }).where('id', '=', id).execute();
+  async updateRun(id: string, update: RunUpdate, guard: RunGuard = {}): Promise<boolean> {
+    const set: Partial<RunsTable> = {};
+    if (update.status !== undefined) set.status = update.status;
+    if (update.reason !== undefined)
+      set.reason = update.reason === null ? null : redactKnownValue(update.reason);
+    if (update.owner !== undefined) set.owner = update.owner;
+    if (update.heartbeatAt !== undefined) set.heartbeat_at = update.heartbeatAt;
+    if (update.finishedAt !== undefined) set.finished_at = update.finishedAt;
+    if (update.counts) Object.assign(set, update.counts);
+    if (Object.keys(set).length === 0) return (await this.run(id)) !== null;
+    let q = this.db.updateTable('runs').set(set).where('id', '=', id);
+    if (guard.status) q = q.where('status', 'in', guard.status);
+    if (guard.owner !== undefined) q = q.where('owner', '=', guard.owner);
+    const r = await q.executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
   }
 
   async run(id: string): Promise<RunRecord | null> {
@@ -217,6 +240,52 @@ export class SqlStore implements Store {
   async runs(): Promise<RunRecord[]> {
     const rows = await this.db.selectFrom('runs').selectAll().orderBy('created_at').orderBy('id').execute();
     return rows.map(runFromRow);
+  }
+
+  async runTallies(runIds?: string[]): Promise<RunTally[]> {
+    if (runIds && runIds.length === 0) return [];
+    let q = this.db
+      .selectFrom('samples as s')
+      .select((eb) => [
+        's.run_id',
+        eb.fn.countAll().as('samples'),
+        eb.fn.sum(eb.case().when('s.verdict', '=', 'error').then(1).else(0).end()).as('errors'),
+        eb.fn.avg(eb.case().when('s.verdict', '<>', 'error').then(eb.ref('s.score')).end()).as('mean_score'),
+      ])
+      .groupBy('s.run_id')
+      .orderBy('s.run_id');
+    if (runIds) q = q.where('s.run_id', 'in', runIds);
+    return (await q.execute()).map((row) => {
+      const r = TallyRow.parse(row);
+      return { runId: r.run_id, samples: r.samples, errors: r.errors, meanScore: r.mean_score };
+    });
+  }
+
+  async samplePage(
+    runId: string,
+    page: {
+      after?: { itemId: string; sampleIndex: number } | null;
+      limit: number;
+      verdict?: SampleRecord['verdict'];
+    },
+  ): Promise<SamplePage> {
+    const a = page.after ?? null;
+    const rows = await this.db
+      .selectFrom('samples')
+      .selectAll()
+      .where('run_id', '=', runId)
+      .$if(page.verdict !== undefined, (qb) => qb.where('verdict', '=', page.verdict!))
+      .$if(a !== null, (qb) => qb.where((eb) => afterSample(eb, a!)))
+      .orderBy('item_id')
+      .orderBy('sample_index')
+      .limit(page.limit + 1)
+      .execute();
+    const samples = rows.slice(0, page.limit).map(sampleFromRow);
+    const last = samples[samples.length - 1];
+    return {
+      samples,
+      next: rows.length > page.limit && last ? { itemId: last.itemId, sampleIndex: last.sampleIndex } : null,
+    };
   }
 
   async putSamples(input: SampleRecord[]): Promise<void> {
@@ -296,13 +365,13 @@ export class SqlStore implements Store {
     page: number,
     columns: C[] | null,
   ): AsyncIterable<SamplesTable[]> {
-    let after: { item: string; index: number } | null = null;
+    let after: SampleKey | null = null;
     for (;;) {
       const a = after;
       const q = this.db
         .selectFrom('samples')
         .where('run_id', '=', runId)
-        .$if(a !== null, (qb) => qb.where(afterSample(a!.item, a!.index)))
+        .$if(a !== null, (qb) => qb.where((eb) => afterSample(eb, a!)))
         .orderBy('item_id')
         .orderBy('sample_index')
         .limit(page);
@@ -312,17 +381,17 @@ export class SqlStore implements Store {
       if (rows.length) yield rows;
       if (rows.length < page) return;
       const last = rows[rows.length - 1]!;
-      after = { item: last.item_id, index: Number(last.sample_index) };
+      after = { itemId: last.item_id, sampleIndex: Number(last.sample_index) };
     }
   }
 
-  async samplePage(runId: string, query: SamplePageQuery): Promise<SampleSummary[]> {
+  async sampleSummaries(runId: string, query: SamplePageQuery): Promise<SampleSummary[]> {
     const a = query.after;
     const text = query.text ? `%${query.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
     const rows = await this.db
       .selectFrom('samples')
       .where('run_id', '=', runId)
-      .$if(a !== null, (qb) => qb.where(afterSample(a!.itemId, a!.sampleIndex)))
+      .$if(a !== null, (qb) => qb.where((eb) => afterSample(eb, a!)))
       .$if(query.verdicts.length > 0, (qb) => qb.where('verdict', 'in', query.verdicts))
       .$if(query.truncated === true, (qb) => qb.where('finish_reason', '=', 'length'))
       .$if(text !== null, (qb) =>

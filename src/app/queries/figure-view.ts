@@ -8,7 +8,7 @@ import type { FigureDescription } from '../../core/describe/figure-description.t
 import { resultInterval } from '../../core/query/leaderboard-table.ts';
 import type { ResultView } from '../../core/query/result-view.ts';
 import { benchmarkLabel, type FigurePreset } from '../../core/schema/index.ts';
-import { loadFigureInputs } from '../figure-data.ts';
+import { loadFigureInputs } from './figure-inputs.ts';
 
 export interface FigureView {
   preset: FigurePreset;

@@ -17,7 +17,7 @@ export async function runOverview(store: Store, runId: string): Promise<RunOverv
   const run = await store.run(runId);
   if (!run) throw new UserError(`no run "${runId}"`, EXIT.notFound);
   const [failed, [counts = noRunCounts(runId)]] = await Promise.all([
-    store.samplePage(runId, { after: null, limit: ERROR_SAMPLE, verdicts: ['error'], text: null }),
+    store.sampleSummaries(runId, { after: null, limit: ERROR_SAMPLE, verdicts: ['error'], text: null }),
     store.runCounts([runId]),
   ]);
   const byMessage = new Map<string, number>();

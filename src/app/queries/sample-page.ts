@@ -1,25 +1,42 @@
-import type { SamplePageQuery, SampleSummary, Store } from '../../adapters/store/store.ts';
+import { z } from 'zod';
+import type { Store } from '../../adapters/store/store.ts';
+import { EXIT, UserError } from '../../core/errors/user-error.ts';
+import type { SampleRecord } from '../../core/schema/index.ts';
 
-export interface SamplePage {
-  samples: SampleSummary[];
-  /** The cursor of the next page ("item~index"), or null on the last page. */
+const Cursor = z.object({ i: z.string(), s: z.number().int().nonnegative() });
+
+/** A page of a run's samples and an opaque cursor for the next one (keyset paging, never OFFSET). */
+export interface SamplePageView {
+  samples: SampleRecord[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
   next: string | null;
 }
 
-/** A cursor names the last sample of a page: its item id and index. */
-export function sampleCursor(s: { itemId: string; sampleIndex: number }): string {
-  return `${s.sampleIndex}~${s.itemId}`;
-}
-
-export function parseSampleCursor(cursor: string): { itemId: string; sampleIndex: number } | null {
-  const m = /^(\d+)~(.+)$/s.exec(cursor);
-  return m ? { sampleIndex: Number(m[1]), itemId: m[2]! } : null;
-}
-
-/** One page of a run's samples, with the cursor of the page after it. */
-export async function samplePage(store: Store, runId: string, query: SamplePageQuery): Promise<SamplePage> {
-  const samples = await store.samplePage(runId, { ...query, limit: query.limit + 1 });
-  const more = samples.length > query.limit;
-  if (more) samples.pop();
-  return { samples, next: more ? sampleCursor(samples[samples.length - 1]!) : null };
+/** One page of a run's samples in item and sample order, optionally of one verdict only. */
+export async function samplePage(
+  store: Store,
+  runId: string,
+  page: { cursor?: string | null; limit?: number; verdict?: SampleRecord['verdict'] } = {},
+): Promise<SamplePageView> {
+  let after: { itemId: string; sampleIndex: number } | null = null;
+  if (page.cursor) {
+    const parsed = Cursor.safeParse(
+      (() => {
+        try {
+          return JSON.parse(Buffer.from(page.cursor, 'base64url').toString('utf8'));
+        } catch {
+          return null;
+        }
+      })(),
+    );
+    if (!parsed.success) throw new UserError(`cursor: not a cursor of a sample page`, EXIT.usage);
+    after = { itemId: parsed.data.i, sampleIndex: parsed.data.s };
+  }
+  const r = await store.samplePage(runId, { after, limit: page.limit ?? 100, verdict: page.verdict });
+  return {
+    samples: r.samples,
+    next: r.next
+      ? Buffer.from(JSON.stringify({ i: r.next.itemId, s: r.next.sampleIndex })).toString('base64url')
+      : null,
+  };
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { formatParams } from '../../core/format/format-params.ts';
-import { joinResults, type ResultView } from '../../core/query/result-view.ts';
+import type { ResultView } from '../../core/query/result-view.ts';
 import { type ResultFilterInput, SortKey, selectResults } from '../../core/query/select-results.ts';
 import { paramsOf } from '../../core/schema/index.ts';
 import { csvCell } from '../../adapters/files/csv-cell.ts';
@@ -108,14 +108,10 @@ With --vs-published, a measured score agrees with a published one when their gap
             : 'no model and benchmark has both a measured and a published score (see yardstick results)\n',
         );
       }
-      const views = await withStore(cmd, async (s) => {
-        const [results, models, benchmarks] = await Promise.all([
-          s.results({ benchmarks: opts.benchmark, models: opts.model }),
-          s.models(),
-          s.benchmarks(),
-        ]);
-        return joinResults(results, models, benchmarks);
-      });
+      const { resultViews } = await import('../../app/queries/result-views.ts');
+      const views = await withStore(cmd, (s) =>
+        resultViews(s, { benchmarks: opts.benchmark, models: opts.model }),
+      );
       const filter: ResultFilterInput = {
         ...resultFilterFrom(opts),
         sort: opts.sort ?? null,

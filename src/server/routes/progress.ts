@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { fnv1aHex } from '../../core/format/fnv1a-hex.ts';
-import { type RunProgress, runProgress } from '../../app/queries/run-progress.ts';
+import { ACTIVE, type RunProgress, runProgress } from '../../app/queries/run-progress.ts';
 import { parseQuery } from '../parse-query.ts';
 import { listField } from '../query-fields.ts';
 import type { ServerDeps } from '../server-deps.ts';
@@ -38,7 +38,7 @@ export function progressRoutes({ store, progressIntervalMs }: ServerDeps): Hono 
             await stream.writeSSE({ event: 'progress', id, data });
             last = id;
           }
-          if (run.length && now.every((p) => p.status !== 'running')) break;
+          if (run.length && now.every((p) => !ACTIVE.has(p.status))) break;
           await stream.sleep(progressIntervalMs);
         }
       },

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { listRuns } from '../../app/queries/list-runs.ts';
 import { runOverview } from '../../app/queries/run-overview.ts';
 import { sampleDetail } from '../../app/queries/sample-detail.ts';
-import { parseSampleCursor, samplePage } from '../../app/queries/sample-page.ts';
+import { parseSampleCursor, sampleListing } from '../../app/queries/sample-listing.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import { Verdict } from '../../core/schema/index.ts';
 import { parseQuery } from '../parse-query.ts';
@@ -39,7 +39,7 @@ export function runRoutes({ store }: ServerDeps): Hono {
       if (q.after !== null && after === null)
         throw new UserError(`query: after: not a sample cursor: "${q.after}"`, EXIT.invalidInput);
       return c.json(
-        await samplePage(store, c.req.param('id'), {
+        await sampleListing(store, c.req.param('id'), {
           after,
           limit: q.limit,
           verdicts: q.verdict,

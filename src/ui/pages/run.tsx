@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { RunOverview } from '../../app/queries/run-overview.ts';
-import type { SamplePage } from '../../app/queries/sample-page.ts';
+import type { SampleListing } from '../../app/queries/sample-listing.ts';
 import { apiPath, getJson } from '../api.ts';
 import { percent } from '../format.ts';
 import { useJson } from '../hooks.ts';
@@ -8,7 +8,7 @@ import { useProgress } from '../progress.ts';
 import { routeHash } from '../route.ts';
 import { VirtualRows } from '../virtual-rows.tsx';
 
-type Row = SamplePage['samples'][number];
+type Row = SampleListing['samples'][number];
 const PAGE = 200;
 const VERDICTS = ['correct', 'incorrect', 'no-answer', 'error'] as const;
 const TRUNCATED = 'truncated';
@@ -26,7 +26,7 @@ function useSampleRows(runId: string, verdict: string, q: string) {
       if (loading.current) return;
       loading.current = true;
       try {
-        const page = await getJson<SamplePage>(
+        const page = await getJson<SampleListing>(
           apiPath(`/api/runs/${encodeURIComponent(runId)}/samples`, {
             limit: PAGE,
             q,
@@ -63,7 +63,7 @@ function useSampleRows(runId: string, verdict: string, q: string) {
 
 /** The run's spec, live counts, mean score and error summary. */
 function RunHeader({ id, data }: { id: string; data: RunOverview }) {
-  const live = useProgress(data.status === 'running' ? [id] : []);
+  const live = useProgress(data.status === 'running' || data.status === 'queued' ? [id] : []);
   const p = live.get(id);
   const counts = p?.counts ?? data.counts;
   const status = p?.status ?? data.status;

@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { buildReport } from '../../src/app/build-report.ts';
+import { isLocalUrl, launchChromium, noChromium } from '../helpers/chromium.ts';
 import { catalogStore, noChartFont } from './report-fixture.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const skip = !existsSync(CHROMIUM) ? `${CHROMIUM} is absent: install Debian package chromium` : noChartFont;
+const skip = noChromium || noChartFont;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -46,29 +45,10 @@ test('the report renders every chart in headless Chromium without any request be
     await store.close();
   }
   const server = await serve(out);
-  const { chromium } = await import('playwright-core');
-  // A fresh profile each run; Playwright takes it as the persistent context's user data dir.
-  const profile = mkdtempSync(join(tmpdir(), 'yardstick-chromium-'));
-  const browser = await chromium
-    .launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      timeout: 60_000,
-      viewport: { width: 1200, height: 900 },
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
-    .catch((e: unknown) => {
-      server.close();
-      throw e;
-    });
+  const { browser, close } = await launchChromium().catch((e: unknown) => {
+    server.close();
+    throw e;
+  });
   try {
     const page = await browser.newPage();
     const requests: string[] = [];
@@ -97,9 +77,7 @@ test('the report renders every chart in headless Chromium without any request be
       assert.ok(s.marks > 0, `${s.id} drew marks`);
     }
     assert.deepEqual(errors, []);
-    const remote = requests.filter(
-      (u) => !/^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:|about:)/.test(u),
-    );
+    const remote = requests.filter((u) => !isLocalUrl(u));
     assert.deepEqual(remote, [], 'no request leaves localhost');
     // Kept for a person to look at: test/.artifacts is git-ignored and survives the run.
     const artifacts = fileURLToPath(new URL('../.artifacts/', import.meta.url));
@@ -109,8 +87,7 @@ test('the report renders every chart in headless Chromium without any request be
     assert.ok(existsSync(shot));
     t.diagnostic(`screenshot: ${shot}`);
   } finally {
-    await browser.close();
+    await close();
     server.close();
-    rmSync(profile, { recursive: true, force: true });
   }
 });

@@ -18,7 +18,7 @@ import type {
   RunsTable,
   SamplesTable,
 } from './tables.ts';
-import type { CachedResponse, RunRecord, SampleState } from './store.ts';
+import type { CachedResponse, RunRecord, SampleState, SampleSummary } from './store.ts';
 import type { RunRecordInput } from '../../core/schema/index.ts';
 
 /** Drivers disagree on numbers (pg returns bigint and numeric as strings): rows are decoded through these. */
@@ -337,3 +337,29 @@ export function sampleStateFromRow(row: unknown): SampleState {
     extracted: r.extracted,
   };
 }
+
+const SampleSummaryRow = SampleStateRow.extend({
+  error: z.string().nullable(),
+  preview: z.string().nullable(),
+  latency_ms: numOrNull,
+  completion_tokens: numOrNull,
+});
+
+export function sampleSummaryFromRow(row: unknown): SampleSummary {
+  const r = SampleSummaryRow.parse(row);
+  return {
+    ...sampleStateFromRow(r),
+    error: r.error,
+    preview: r.preview,
+    latencyMs: r.latency_ms,
+    completionTokens: r.completion_tokens,
+  };
+}
+
+export const CountRow = z.object({
+  run_id: z.string(),
+  verdict: Verdict,
+  n: num,
+  scored: num,
+  score_sum: numOrNull,
+});

@@ -11,6 +11,8 @@ import type {
 } from '../../core/schema/index.ts';
 import {
   AggregateRow,
+  CountRow,
+  sampleSummaryFromRow,
   benchmarkFromRow,
   benchmarkToRow,
   figureFromRow,
@@ -27,25 +29,32 @@ import {
   sampleToRow,
   TallyRow,
 } from './row-codec.ts';
-import type {
-  CachedResponse,
-  ImportBatch,
-  ImportCounts,
-  ResultQuery,
-  RunGuard,
-  RunRecord,
-  RunTally,
-  RunUpdate,
-  SampleAggregate,
-  SamplePage,
-  RunUsage,
-  SampleState,
-  Store,
+import {
+  noRunCounts,
+  type CachedResponse,
+  type ImportBatch,
+  type ImportCounts,
+  type ResultQuery,
+  type RunCounts,
+  type RunGuard,
+  type RunRecord,
+  type RunTally,
+  type RunUpdate,
+  type RunUsage,
+  type SamplePage,
+  type SamplePageQuery,
+  type SampleSummary,
+  type SampleAggregate,
+  type SampleState,
+  type Store,
 } from './store.ts';
 import type { Database, RunsTable, SamplesTable } from './tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type TableName = keyof Database;
+
+/** Characters of the response a sample listing shows. */
+const PREVIEW_CHARS = 160;
 
 /** Bound parameters per statement: below SQLite's 32,766 and PostgreSQL's 65,535. */
 const MAX_PARAMS = 30_000;
@@ -374,6 +383,113 @@ export class SqlStore implements Store {
       const last = rows[rows.length - 1]!;
       after = { itemId: last.item_id, sampleIndex: Number(last.sample_index) };
     }
+  }
+
+  async sampleSummaries(runId: string, query: SamplePageQuery): Promise<SampleSummary[]> {
+    const a = query.after;
+    const text = query.text ? `%${query.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const rows = await this.db
+      .selectFrom('samples')
+      .where('run_id', '=', runId)
+      .$if(a !== null, (qb) => qb.where((eb) => afterSample(eb, a!)))
+      .$if(query.verdicts.length > 0, (qb) => qb.where('verdict', 'in', query.verdicts))
+      .$if(query.truncated === true, (qb) => qb.where('finish_reason', '=', 'length'))
+      .$if(text !== null, (qb) =>
+        qb.where((eb) =>
+          eb.or(
+            (['item_id', 'response', 'extracted'] as const).map(
+              (c) => sql<boolean>`lower(${sql.ref(c)}) like ${text} escape '\\'`,
+            ),
+          ),
+        ),
+      )
+      .select((eb) => [
+        'item_id',
+        'sample_index',
+        'verdict',
+        'score',
+        'extracted',
+        'error',
+        'latency_ms',
+        'completion_tokens',
+        eb.fn<string | null>('substr', ['response', sql.lit(1), sql.lit(PREVIEW_CHARS)]).as('preview'),
+      ])
+      .orderBy('item_id')
+      .orderBy('sample_index')
+      .limit(query.limit)
+      .execute();
+    return rows.map(sampleSummaryFromRow);
+  }
+
+  async sample(runId: string, itemId: string, sampleIndex: number): Promise<SampleRecord | null> {
+    const row = await this.db
+      .selectFrom('samples')
+      .selectAll()
+      .where('run_id', '=', runId)
+      .where('item_id', '=', itemId)
+      .where('sample_index', '=', sampleIndex)
+      .executeTakeFirst();
+    return row ? sampleFromRow(row) : null;
+  }
+
+  async runCounts(runIds: string[]): Promise<RunCounts[]> {
+    if (runIds.length === 0) return [];
+    const byRun = new Map<string, RunCounts>();
+    for (const part of chunks([...new Set(runIds)], 1)) {
+      const rows = await this.db
+        .selectFrom('samples')
+        .where('run_id', 'in', part)
+        .select((eb) => [
+          'run_id',
+          'verdict',
+          eb.fn.countAll().as('n'),
+          eb.fn.count('score').as('scored'),
+          eb.fn.sum('score').as('score_sum'),
+        ])
+        .groupBy(['run_id', 'verdict'])
+        .execute();
+      for (const row of rows) {
+        const r = CountRow.parse(row);
+        const c = byRun.get(r.run_id) ?? noRunCounts(r.run_id);
+        c.samples += r.n;
+        if (r.verdict !== 'error') {
+          c.scored += r.scored;
+          c.scoreSum += r.score_sum ?? 0;
+        }
+        c[r.verdict === 'no-answer' ? 'noAnswer' : r.verdict] += r.n;
+        byRun.set(r.run_id, c);
+      }
+    }
+    return [...byRun.values()].sort((x, y) => x.runId.localeCompare(y.runId));
+  }
+
+  async itemScores(runId: string): Promise<Map<string, number>> {
+    // Plain rows in key order, averaged here: cheaper than GROUP BY, and a run's rows are contiguous.
+    const rows = await this.db
+      .selectFrom('samples')
+      .where('run_id', '=', runId)
+      .where('verdict', '<>', 'error')
+      .where('score', 'is not', null)
+      .select(['item_id', 'score'])
+      .orderBy('item_id')
+      .orderBy('sample_index')
+      .execute();
+    const out = new Map<string, number>();
+    let item: string | null = null;
+    let sum = 0;
+    let n = 0;
+    for (const row of rows) {
+      if (row.item_id !== item) {
+        if (item !== null) out.set(item, sum / n);
+        item = row.item_id;
+        sum = 0;
+        n = 0;
+      }
+      sum += Number(row.score);
+      n++;
+    }
+    if (item !== null) out.set(item, sum / n);
+    return out;
   }
 
   async runUsage(runId: string): Promise<RunUsage> {

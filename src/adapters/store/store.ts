@@ -104,6 +104,57 @@ export interface SampleState {
   extracted: string | null;
 }
 
+/** Which samples of a run to list: a keyset page (after the given sample), optionally narrowed. */
+export interface SamplePageQuery {
+  after: { itemId: string; sampleIndex: number } | null;
+  limit: number;
+  /** Only these verdicts; empty means all. */
+  verdicts: SampleRecord['verdict'][];
+  /** Case-insensitive substring of the item id, response or extracted answer. */
+  text: string | null;
+  /** Only samples cut off by the token limit (finish reason `length`). */
+  truncated?: boolean;
+}
+
+/** One row of a run's sample listing: what a table shows, with the response cut to a preview. */
+export interface SampleSummary {
+  itemId: string;
+  sampleIndex: number;
+  verdict: SampleRecord['verdict'];
+  score: number | null;
+  extracted: string | null;
+  error: string | null;
+  /** The first characters of the response. */
+  preview: string | null;
+  latencyMs: number | null;
+  completionTokens: number | null;
+}
+
+/** How many samples of a run are stored, by verdict. */
+export interface RunCounts {
+  runId: string;
+  samples: number;
+  correct: number;
+  incorrect: number;
+  noAnswer: number;
+  error: number;
+  /** Samples with a score (errors left out), and the sum of their scores. */
+  scored: number;
+  scoreSum: number;
+}
+
+/** The counts of a run with no sample stored. */
+export const noRunCounts = (runId: string): RunCounts => ({
+  runId,
+  samples: 0,
+  correct: 0,
+  incorrect: 0,
+  noAnswer: 0,
+  error: 0,
+  scored: 0,
+  scoreSum: 0,
+});
+
 /** Tokens and finish reasons of a run's samples, summed in the store. */
 export interface RunUsage {
   samples: number;
@@ -165,6 +216,14 @@ export interface Store {
   cachedResponses(keys: string[]): Promise<Map<string, CachedResponse>>;
   /** Item, index, verdict, score and extracted answer of every sample of a run, in item and index order. */
   sampleStates(runId: string): Promise<SampleState[]>;
+  /** One keyset page of a run's samples in (item, index) order, narrowed by the query. */
+  sampleSummaries(runId: string, query: SamplePageQuery): Promise<SampleSummary[]>;
+  /** One sample whole, or null. */
+  sample(runId: string, itemId: string, sampleIndex: number): Promise<SampleRecord | null>;
+  /** Stored samples by verdict for each of these runs (runs without samples are absent). */
+  runCounts(runIds: string[]): Promise<RunCounts[]>;
+  /** Per item of a run, the mean score of its scored samples (errors left out), in item order. */
+  itemScores(runId: string): Promise<Map<string, number>>;
   /** Token sums and finish-reason counts of one run. */
   runUsage(runId: string): Promise<RunUsage>;
   aggregateSamples(filter?: { benchmark?: string; model?: string }): Promise<SampleAggregate[]>;

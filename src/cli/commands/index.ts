@@ -14,6 +14,7 @@ import { registerReport } from './report.ts';
 import { registerRescore } from './rescore.ts';
 import { registerResults } from './results.ts';
 import { registerRuns } from './runs.ts';
+import { registerServe } from './serve.ts';
 import { registerSamples } from './samples.ts';
 import { registerShow } from './show.ts';
 import { registerSwebench } from './swebench.ts';
@@ -42,5 +43,6 @@ export const commands: ((program: Command) => void)[] = [
   registerRescore,
   registerAnalyze,
   registerDescribe,
+  registerServe,
   registerSwebench,
 ];

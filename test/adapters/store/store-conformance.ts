@@ -354,6 +354,92 @@ export function storeConformance(
       assert.deepEqual(await store.sampleStates('no-such-run'), []);
     });
 
+    test('sampleSummaries pages a run by keyset, narrowed by verdict and by text (case-insensitive, % literal)', async () => {
+      await store.createRun(runSpec({ id: 'run-summaries' }));
+      const samples = [];
+      for (let i = 0; i < 25; i++)
+        samples.push(
+          sample({
+            runId: 'run-summaries',
+            itemId: `p${String(i).padStart(2, '0')}`,
+            verdict: i % 5 === 0 ? 'error' : i % 2 ? 'correct' : 'incorrect',
+            score: i % 5 === 0 ? null : i % 2,
+            response: i === 7 ? `The ANSWER is 100% ${'x'.repeat(400)}` : `answer ${i}`,
+            error: i % 5 === 0 ? 'timeout' : null,
+          }),
+        );
+      await store.recordSamples(samples, []);
+      const query = { after: null, limit: 10, verdicts: [], text: null };
+      const first = await store.sampleSummaries('run-summaries', query);
+      assert.deepEqual(
+        first.map((s) => s.itemId),
+        samples.slice(0, 10).map((s) => s.itemId),
+      );
+      const last = first[first.length - 1]!;
+      const second = await store.sampleSummaries('run-summaries', { ...query, after: last });
+      assert.equal(second[0]!.itemId, 'p10');
+      const errors = await store.sampleSummaries('run-summaries', {
+        ...query,
+        limit: 100,
+        verdicts: ['error'],
+      });
+      assert.deepEqual(
+        errors.map((s) => [s.itemId, s.error, s.score]),
+        [0, 5, 10, 15, 20].map((i) => [`p${String(i).padStart(2, '0')}`, 'timeout', null]),
+      );
+      const found = await store.sampleSummaries('run-summaries', { ...query, text: 'answer is 100%' });
+      assert.deepEqual(
+        found.map((s) => s.itemId),
+        ['p07'],
+      );
+      assert.equal(found[0]!.preview!.length, 160);
+      assert.deepEqual(await store.sampleSummaries('run-summaries', { ...query, text: '10_' }), []);
+    });
+
+    test('sample returns one sample whole, or null; runCounts counts stored samples by verdict', async () => {
+      await store.createRun(runSpec({ id: 'run-one' }));
+      const one = sample({ runId: 'run-one', itemId: 'q1', sampleIndex: 2, response: '<script>x</script>' });
+      const bad = sample({ runId: 'run-one', itemId: 'q2', verdict: 'no-answer', score: 0 });
+      await store.recordSamples([one, bad], []);
+      assert.deepEqual(await store.sample('run-one', 'q1', 2), one);
+      assert.equal(await store.sample('run-one', 'q1', 0), null);
+      assert.deepEqual(await store.runCounts(['run-one', 'no-such-run']), [
+        {
+          runId: 'run-one',
+          samples: 2,
+          correct: 1,
+          incorrect: 0,
+          noAnswer: 1,
+          error: 0,
+          scored: 2,
+          scoreSum: 1,
+        },
+      ]);
+      assert.deepEqual(await store.runCounts([]), []);
+    });
+
+    test('itemScores gives each item of a run the mean score of its scored samples, errors left out', async () => {
+      await store.createRun(runSpec({ id: 'run-items' }));
+      await store.recordSamples(
+        [
+          sample({ runId: 'run-items', itemId: 'b', sampleIndex: 0, score: 1 }),
+          sample({ runId: 'run-items', itemId: 'b', sampleIndex: 1, verdict: 'incorrect', score: 0 }),
+          sample({ runId: 'run-items', itemId: 'a', sampleIndex: 0, score: 1 }),
+          sample({ runId: 'run-items', itemId: 'a', sampleIndex: 1, verdict: 'error', score: null }),
+          sample({ runId: 'run-items', itemId: 'c', sampleIndex: 0, verdict: 'error', score: null }),
+        ],
+        [],
+      );
+      assert.deepEqual(
+        [...(await store.itemScores('run-items'))],
+        [
+          ['a', 1],
+          ['b', 0.5],
+        ],
+      );
+      assert.deepEqual(await store.itemScores('no-such-run'), new Map());
+    });
+
     test('importBatch writes runs as they are, with their samples (gold answer and tags kept), and replaces them on re-import', async () => {
       const run = {
         spec: runSpec({ id: 'run-imported', condition: 'cot', baseline: 'plain' }),
@@ -419,6 +505,18 @@ export function storeConformance(
         back[4]!.finishReason,
         undefined,
         'a sample without a finish reason reads back without one',
+      );
+      assert.deepEqual(
+        (
+          await store.sampleSummaries('run-usage', {
+            after: null,
+            limit: 10,
+            verdicts: [],
+            text: null,
+            truncated: true,
+          })
+        ).map((x) => x.itemId),
+        ['b'],
       );
       assert.deepEqual(await store.runUsage('run-usage'), {
         samples: 5,

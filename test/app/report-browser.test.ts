@@ -7,10 +7,10 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { buildReport } from '../../src/app/build-report.ts';
-import { catalogStore, noChartFont } from './report-fixture.ts';
+import { catalogStore } from './report-fixture.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const skip = !existsSync(CHROMIUM) ? `${CHROMIUM} is absent: install Debian package chromium` : noChartFont;
+const skip = !existsSync(CHROMIUM) ? `${CHROMIUM} is absent: install Debian package chromium` : false;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

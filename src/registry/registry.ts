@@ -1,5 +1,6 @@
 import type { PluginKind, PluginRef } from '../core/schema/index.ts';
 import { EXIT, UserError } from '../core/errors/user-error.ts';
+import { didYouMean } from '../core/format/did-you-mean.ts';
 
 /** A plug-in factory: builds the plug-in from its args. Loaded only when first asked for. */
 export type Factory<T> = (args: Record<string, unknown>) => T | Promise<T>;
@@ -44,10 +45,9 @@ export class Registry {
     const entry = this.entries.get(`${kind}:${name}`);
     if (!entry) {
       const known = this.list(kind).map((e) => e.name);
-      throw new UserError(
-        `unknown ${kind} "${name}"${known.length ? ` (known: ${known.join(', ')})` : ''}`,
-        EXIT.notFound,
-      );
+      const guess = didYouMean(name, known);
+      const hint = guess ? `: did you mean ${guess}?` : known.length ? ` (known: ${known.join(', ')})` : '';
+      throw new UserError(`unknown ${kind} "${name}"${hint}`, EXIT.notFound);
     }
     const factory = (await entry.load()) as Factory<T>;
     return { value: await factory(args), ref: { kind, name, args } };

@@ -4,7 +4,9 @@ import { formatParams } from '../../core/format/format-params.ts';
 import { joinResults, type ResultView } from '../../core/query/result-view.ts';
 import { type ResultFilterInput, SortKey, selectResults } from '../../core/query/select-results.ts';
 import { paramsOf } from '../../core/schema/index.ts';
-import { csvCell } from '../../adapters/files/csv-cell.ts';
+import { EXIT, UserError } from '../../core/errors/user-error.ts';
+import { unknownFilterName } from '../../core/query/unknown-filter-name.ts';
+import { addListingOptions, csvText } from '../format/print-listing.ts';
 import { renderTable } from '../format/table.ts';
 import {
   addResultFilterOptions,
@@ -64,68 +66,69 @@ export function registerResults(program: Command): void {
   addResultFilterOptions(cmd)
     .addOption(new Option('--sort <key>', 'sort by').choices(SortKey.options))
     .option('--asc', 'ascending order')
-    .option('--desc', 'descending order')
-    .option('--json', 'print JSON')
-    .option('--csv', 'print CSV')
-    .addHelpText(
-      'after',
-      `
+    .option('--desc', 'descending order');
+  addListingOptions(cmd).addHelpText(
+    'after',
+    `
 Examples:
   $ yardstick results --benchmark livecodebench-v5 --sort score
   $ yardstick results --family Qwen --max-params 32B --csv
   $ yardstick results --source publication --json`,
-    )
-    .action(async (opts: ResultsOptions, cmd: Command) => {
-      const views = await withStore(cmd, async (s) => {
-        const [results, models, benchmarks] = await Promise.all([
-          s.results({ benchmarks: opts.benchmark, models: opts.model }),
-          s.models(),
-          s.benchmarks(),
-        ]);
-        return joinResults(results, models, benchmarks);
-      });
-      const filter: ResultFilterInput = {
-        ...resultFilterFrom(opts),
-        sort: opts.sort ?? null,
-        descending: opts.asc ? false : opts.desc ? true : null,
-      };
-      const rows = selectResults(views, filter);
-      if (opts.json) {
-        const out = rows.map((v) => ({ ...v.result, modelCard: v.model, benchmarkInfo: v.benchmark }));
-        return void process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-      }
-      if (opts.csv) {
-        const lines = rows.map((v) =>
-          CSV_COLUMNS.map((c) =>
-            csvCell(
-              c === 'totalParamsB' || c === 'activeParamsB' || c === 'family' || c === 'categories'
-                ? v.model[c]
-                : v.result[c],
-            ),
-          ).join(','),
-        );
-        return void process.stdout.write(`${[CSV_COLUMNS.join(','), ...lines].join('\n')}\n`);
-      }
-      const axis = opts.params;
-      process.stdout.write(
-        `${renderTable(rows, [
-          { header: 'model', value: (v) => v.model.name },
-          { header: 'benchmark', value: (v) => v.benchmark.shortName ?? v.benchmark.name },
-          {
-            header: 'condition',
-            value: (v) =>
-              v.result.baseline ? `Δ ${v.result.condition} vs ${v.result.baseline}` : v.result.condition,
-          },
-          { header: 'score', value, align: 'right' },
-          {
-            header: axis === 'total' ? 'params' : 'active',
-            value: (v) => formatParams(paramsOf(v.model, axis)),
-            align: 'right',
-          },
-          { header: 'family', value: (v) => v.model.family },
-          { header: 'categories', value: (v) => v.model.categories.join(', ') },
-          { header: 'source', value: sourceLabel },
-        ])}\n${rows.length} results${rows.some((v) => v.result.approximate) ? ' (~ read off a chart)' : ''}\n`,
-      );
+  );
+  cmd.action(async (opts: ResultsOptions, cmd: Command) => {
+    const filter: ResultFilterInput = {
+      ...resultFilterFrom(opts),
+      sort: opts.sort ?? null,
+      descending: opts.asc ? false : opts.desc ? true : null,
+    };
+    const views = await withStore(cmd, async (s) => {
+      const [results, models, benchmarks] = await Promise.all([
+        s.results({ benchmarks: opts.benchmark, models: opts.model }),
+        s.models(),
+        s.benchmarks(),
+      ]);
+      const views = joinResults(results, models, benchmarks);
+      const unknown = unknownFilterName(filter, { models, benchmarks, views });
+      if (unknown) throw new UserError(`${unknown}; nothing to list`, EXIT.notFound);
+      return views;
     });
+    const rows = selectResults(views, filter);
+    if (opts.json) {
+      const out = rows.map((v) => ({ ...v.result, modelCard: v.model, benchmarkInfo: v.benchmark }));
+      return void process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    }
+    if (opts.csv) {
+      const cell = (v: ResultView, c: (typeof CSV_COLUMNS)[number]) =>
+        c === 'totalParamsB' || c === 'activeParamsB' || c === 'family' || c === 'categories'
+          ? v.model[c]
+          : v.result[c];
+      return void process.stdout.write(
+        csvText(
+          CSV_COLUMNS,
+          rows.map((v) => CSV_COLUMNS.map((c) => cell(v, c))),
+        ),
+      );
+    }
+    const axis = opts.params;
+    process.stdout.write(
+      `${renderTable(rows, [
+        { header: 'model', value: (v) => v.model.name },
+        { header: 'benchmark', value: (v) => v.benchmark.shortName ?? v.benchmark.name },
+        {
+          header: 'condition',
+          value: (v) =>
+            v.result.baseline ? `Δ ${v.result.condition} vs ${v.result.baseline}` : v.result.condition,
+        },
+        { header: 'score', value, align: 'right' },
+        {
+          header: axis === 'total' ? 'params' : 'active',
+          value: (v) => formatParams(paramsOf(v.model, axis)),
+          align: 'right',
+        },
+        { header: 'family', value: (v) => v.model.family },
+        { header: 'categories', value: (v) => v.model.categories.join(', ') },
+        { header: 'source', value: sourceLabel },
+      ])}\n${rows.length} results${rows.some((v) => v.result.approximate) ? ' (~ read off a chart)' : ''}\n`,
+    );
+  });
 }

@@ -1,26 +1,17 @@
 import type { Command } from 'commander';
+import { addListingOptions, type ListingFlags, printListing } from '../format/print-listing.ts';
 import { withStore } from '../with-store.ts';
 
 export function registerRuns(program: Command): void {
-  program
-    .command('runs')
-    .description('list evaluation runs with their specs')
-    .option('--json', 'print the full run specs as JSON')
-    .action(async (flags: { json?: boolean }, cmd: Command) => {
+  addListingOptions(program.command('runs').description('list evaluation runs with their specs'))
+    .addHelpText('after', '\nExamples:\n  $ yardstick runs\n  $ yardstick runs --json   # the full run specs')
+    .action(async (flags: ListingFlags, cmd: Command) => {
       await withStore(cmd, async (store) => {
-        const { renderTable } = await import('../format/table.ts');
         const runs = await store.runs();
-        if (flags.json) {
-          const out = runs.map((r) => ({ ...r.spec, status: r.status, finishedAt: r.finishedAt }));
-          process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-          return;
-        }
-        if (runs.length === 0) {
-          process.stdout.write('no runs yet (yardstick eval --help)\n');
-          return;
-        }
-        process.stdout.write(
-          `${renderTable(runs, [
+        printListing(runs, flags, {
+          json: runs.map((r) => ({ ...r.spec, status: r.status, finishedAt: r.finishedAt })),
+          empty: 'no runs yet (yardstick eval --help)',
+          columns: [
             { header: 'run', value: (r) => r.spec.id },
             { header: 'status', value: (r) => r.status },
             { header: 'model', value: (r) => r.spec.model },
@@ -37,9 +28,13 @@ export function registerRuns(program: Command): void {
             { header: 'k', value: (r) => String(r.spec.samples), align: 'right' },
             { header: 'temp', value: (r) => String(r.spec.generation.temperature), align: 'right' },
             { header: 'seed', value: (r) => String(r.spec.seed), align: 'right' },
-            { header: 'created', value: (r) => r.spec.createdAt.slice(0, 19).replace('T', ' ') },
-          ])}\n`,
-        );
+            {
+              header: 'created',
+              value: (r) => r.spec.createdAt.slice(0, 19).replace('T', ' '),
+              csv: (r) => r.spec.createdAt,
+            },
+          ],
+        });
       });
     });
 }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -7,20 +6,15 @@ import { type NewRunOptions, type PlannedRun, planRun } from '../../app/eval/cre
 import { EvalSuite } from '../../app/eval/eval-suite.ts';
 import { executeRun, type RunOutcome } from '../../app/eval/execute-run.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
+import { didYouMean } from '../../core/format/did-you-mean.ts';
 import type { GenerationConfig, RunSpec } from '../../core/schema/index.ts';
 import type { DatasetContext } from '../../core/task/task.ts';
 import { builtinRegistry } from '../../registry/builtin.ts';
 import type { EvalFlags } from '../commands/eval.ts';
 import { ProgressDisplay } from '../progress/progress-display.ts';
+import { toolVersion } from '../tool-version.ts';
 import { withStore } from '../with-store.ts';
 import { resultsTable } from './results-table.ts';
-
-function toolVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
-}
 
 function parseExtraBody(text: string | undefined): Record<string, unknown> {
   if (!text) return {};
@@ -104,6 +98,16 @@ async function plannedRuns(
   );
 }
 
+/** A --model-id that no card has but one is close to is likely a typo: say so before anything runs. */
+async function warnOfNearModelId(store: Store, id: string): Promise<void> {
+  const cards = (await store.models()).map((m) => m.id);
+  const guess = cards.includes(id) ? undefined : didYouMean(id, cards);
+  if (guess)
+    process.stderr.write(
+      `yardstick: warning: no model card "${id}" (did you mean ${guess}?); the run is recorded as "${id}"\n`,
+    );
+}
+
 /** `yardstick eval`: creates or resumes runs, shows progress on a TTY, and ends with a results table. */
 export async function runEvalCommand(
   suite: string | undefined,
@@ -140,6 +144,7 @@ export async function runEvalCommand(
         specs.push(run.spec);
       } else {
         if (flags.retryErrors) throw new UserError('--retry-errors needs --resume RUN', EXIT.usage);
+        if (flags.modelId) await warnOfNearModelId(store, flags.modelId);
         for (const o of await plannedRuns(suite, flags)) {
           const planned = await planRun(registry, { ...o, toolVersion: toolVersion() }, dataset);
           await store.createRun(planned.spec);

@@ -1,5 +1,4 @@
 import { codeTaskRuntime } from '../common/code-task-runtime.ts';
-import type { CodeExecutor } from '../../adapters/sandbox/code-executor.ts';
 import { CodeTaskOptions } from '../../core/code/code-task-options.ts';
 import { defineTask } from '../../core/task/task-definition.ts';
 import { z } from 'zod';

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import { runCli } from '../helpers/run-cli.ts';
+import { spawn } from 'node:child_process';
+import { startFakeServer } from '../adapters/providers/fake-model-server.ts';
+import { MAIN, runCli } from '../helpers/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ys-listings-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -100,4 +102,28 @@ test('a missing suite, task or data file is one line with exit code 3', () => {
     assert.equal(r.status, 3);
   }
   assert.equal(JSON.parse(cli('runs', '--json').stdout).length, 0, 'no run was recorded');
+});
+
+test('an eval --model-id close to a model card but not one gets a warning naming the card', async () => {
+  const server = await startFakeServer({});
+  try {
+    const args = ['--store', store, 'eval', '-m', `openai:m@${server.url}`, '-b', 'arithmetic'];
+    const run = (more: string[]) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [MAIN, ...args, '--task-arg', 'count=2', ...more], {
+          env: { ...process.env, NO_COLOR: '1', OPENAI_API_KEY: 'k' },
+        });
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => (stderr += d));
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+    const typo = await run(['--model-id', 'dasd-4b-thinkin']);
+    assert.equal(typo.code, 0, typo.stderr);
+    assert.match(typo.stderr, /warning: no model card "dasd-4b-thinkin" \(did you mean dasd-4b-thinking\?\)/);
+    const known = await run(['--model-id', 'dasd-4b-thinking']);
+    assert.equal(known.code, 0, known.stderr);
+    assert.doesNotMatch(known.stderr, /warning/);
+  } finally {
+    await server.close();
+  }
 });

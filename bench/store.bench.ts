@@ -70,6 +70,7 @@ async function bench(store: Store) {
         latencyMs: 812.5,
         error: i % 997 === 0 ? 'HTTP 500' : null,
         scorerVersion: 'gsm8k-v1',
+        scoring: null,
         createdAt,
       });
       if (batch.length === BATCH) {

@@ -1,3 +1,4 @@
+import { redactKnown, redactKnownValue } from '../adapters/providers/redact.ts';
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { renderPng } from '../adapters/render/render-png.ts';
@@ -70,10 +71,10 @@ export async function writeChart(
 ): Promise<{ spec: VlSpec; format: ChartFormat }> {
   const format = chartFormat(outFile);
   const input = await chartInput(store, req);
-  const spec = chartSpec(input, req.options);
+  const spec = redactKnownValue(chartSpec(input, req.options));
   if (format === 'vl.json') await writeFile(outFile, `${JSON.stringify(spec, null, 2)}\n`);
   else {
-    const svg = await renderSvg(spec, input.preset.id);
+    const svg = redactKnown(await renderSvg(spec, input.preset.id));
     await writeFile(outFile, format === 'svg' ? svg : await renderPng(svg, scale));
   }
   return { spec, format };

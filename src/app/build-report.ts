@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { redactKnown, redactKnownValue } from '../adapters/providers/redact.ts';
 import { renderPng } from '../adapters/render/render-png.ts';
 import { renderSvg } from '../adapters/render/render-svg.ts';
 import type { Store } from '../adapters/store/store.ts';
@@ -38,6 +39,8 @@ export interface ReportFigure {
   specFile: string;
   /** Labels that found no free position (normally none). */
   crowded: string[];
+  /** Why the figure could not be drawn (its options were refused); null when it was drawn. */
+  error: string | null;
 }
 
 export interface ReportSummary {
@@ -61,8 +64,8 @@ export async function renderFigure(
   overrides: Record<string, unknown> = {},
   scale = 2,
 ): Promise<{ spec: VlSpec; svg: string; png: Buffer }> {
-  const spec = chartSpec(input, overrides);
-  const svg = await renderSvg(spec, input.preset.id);
+  const spec = redactKnownValue(chartSpec(input, overrides));
+  const svg = redactKnown(await renderSvg(spec, input.preset.id));
   const png = await renderPng(svg, scale);
   return { spec, svg, png };
 }
@@ -85,13 +88,33 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
   const figures: ReportFigure[] = [];
   for (const input of inputs) {
     const description = await caption(input);
-    const { spec, svg, png } = await renderFigure(
-      input,
-      { description: renderDescriptionPlain(description) },
-      opts.scale ?? 2,
-    );
     const id = input.preset.id;
     const files = { svgFile: `${id}.svg`, pngFile: `${id}.png`, specFile: `${id}.vl.json` };
+    let drawn: Awaited<ReturnType<typeof renderFigure>>;
+    try {
+      drawn = await renderFigure(
+        input,
+        { description: renderDescriptionPlain(description) },
+        opts.scale ?? 2,
+      );
+    } catch (err) {
+      // Options the chart schema or Vega refuse: the error takes the figure's place, the others are drawn.
+      if (!(err instanceof UserError)) throw err;
+      const title = input.preset.title;
+      sections.push({
+        id,
+        title,
+        description,
+        svg: '',
+        spec: null,
+        png: '',
+        svgFile: '',
+        error: err.message,
+      });
+      figures.push({ id, title, ...files, crowded: [], error: err.message });
+      continue;
+    }
+    const { spec, svg, png } = drawn;
     await Promise.all([
       writeFile(join(opts.outDir, files.svgFile), svg),
       writeFile(join(opts.outDir, files.pngFile), png),
@@ -106,10 +129,11 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
       spec,
       png: files.pngFile,
       svgFile: files.svgFile,
+      error: null,
     });
-    figures.push({ id, title, ...files, crowded: spec.usermeta.crowded });
+    figures.push({ id, title, ...files, crowded: spec.usermeta.crowded, error: null });
   }
   const index = join(opts.outDir, 'index.html');
-  await writeFile(index, reportHtml(opts.title ?? 'Yardstick report', sections, await scripts));
+  await writeFile(index, redactKnown(reportHtml(opts.title ?? 'Yardstick report', sections, await scripts)));
   return { index, figures };
 }

@@ -10,6 +10,8 @@ export interface ReportSection {
   spec: unknown;
   png: string;
   svgFile: string;
+  /** Why the figure could not be drawn; the section then shows this instead of the figure. */
+  error: string | null;
 }
 
 export interface ReportScripts {
@@ -49,6 +51,7 @@ figcaption { color: #444; margin-top: 8px; line-height: 1.45; }
 .files { font-size: 13px; color: #666; }
 .interactive:empty { display: none; }
 .vega-embed { max-width: 100%; }
+.figure-error { color: #a00; border-left: 3px solid #a00; padding: 8px 12px; background: #fff4f4; }
 `;
 
 const SCRIPT = `
@@ -74,8 +77,13 @@ const SCRIPT = `
 export function reportHtml(title: string, sections: ReportSection[], scripts: ReportScripts): string {
   const toc = sections.map((s) => `<li><a href="#${esc(s.id)}">${esc(s.title)}</a></li>`).join('\n');
   const body = sections
-    .map(
-      (s) => `<section id="${esc(s.id)}" data-figure="${esc(s.id)}">
+    .map((s) =>
+      s.error !== null
+        ? `<section id="${esc(s.id)}" data-figure-error="${esc(s.id)}">
+<h2>${esc(s.title)}</h2>
+<p class="figure-error">This figure could not be drawn: ${esc(s.error)}</p>
+</section>`
+        : `<section id="${esc(s.id)}" data-figure="${esc(s.id)}">
 <h2>${esc(s.title)}</h2>
 <figure>
 <div class="static">${s.svg}</div>

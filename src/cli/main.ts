@@ -1,7 +1,10 @@
 import { Command } from 'commander';
 import { commands } from './commands/index.ts';
+import { redactOutput } from './redact-output.ts';
 import { runCli } from './run-cli.ts';
 import { toolVersion } from './tool-version.ts';
+
+redactOutput(process.argv);
 
 const program = new Command('yardstick')
   .description('Evaluate language models on published benchmarks and compare them with published results.')

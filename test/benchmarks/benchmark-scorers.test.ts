@@ -7,6 +7,8 @@ import { sharedEquivalencePool } from '../../src/adapters/equivalence-pool/equiv
 import { gsm8kItems, gsm8kScorer } from '../../src/benchmarks/gsm8k/gsm8k-task.ts';
 import { hotpotqaScorer } from '../../src/benchmarks/hotpotqa/hotpotqa-task.ts';
 import { choiceScorer } from '../../src/benchmarks/common/choice-scorer.ts';
+import { mathItems } from '../../src/benchmarks/math/math-task.ts';
+import { EXIT, UserError } from '../../src/core/errors/user-error.ts';
 import type { Item, Task } from '../../src/core/task/task.ts';
 import { builtinRegistry } from '../../src/registry/builtin.ts';
 
@@ -67,6 +69,25 @@ test('a GSM8K file with a bad row is rejected naming the file, line and field', 
   assert.deepEqual(gsm8kItems(f, '{"question":"a","answer":"x\\n#### 1,000"}\n')[0]!.target, '1000');
 });
 
+test('malformed dataset answers (GSM8K without a number after ####, MATH with an empty \\boxed{}) exit 3 naming file, line and field', () => {
+  const invalid = (fn: () => unknown, message: string) =>
+    assert.throws(
+      fn,
+      (e: Error) => e instanceof UserError && e.exitCode === EXIT.invalidInput && e.message === message,
+    );
+  invalid(
+    () =>
+      gsm8kItems('g.jsonl', '{"question":"a","answer":"#### 3"}\n\n{"question":"b","answer":"#### none"}\n'),
+    'g.jsonl:3: answer: no number after ####',
+  );
+  const row = (solution: string) =>
+    JSON.stringify({ problem: 'p', solution, level: 'Level 1', type: 'Algebra', idx: 1 });
+  invalid(
+    () => mathItems('m.jsonl', `${row('so \\boxed{2}')}\n${row('so \\boxed{}')}\n`),
+    'm.jsonl:2: solution: empty \\boxed{} answer',
+  );
+});
+
 test('a benchmark loaded from a local file checks its item count', async () => {
   const f = join(dir, 'short.jsonl');
   writeFileSync(f, '{"question":"a","answer":"#### 3"}\n');
@@ -82,7 +103,7 @@ test('the GSM8K scorer keeps the extracted answer and says when none was found',
     extracted: '7',
     verdict: 'correct',
     value: 1,
-    details: { extraction: 'hashes' },
+    scoring: { rule: 'hashes', extracted: '7', normalized: { gold: '7', answer: '7' }, method: 'numeric' },
   });
   assert.equal(
     (gsm8kScorer(reply('I am not sure'), item({ target: '7' })) as { verdict: string }).verdict,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
+import { checkJsonText } from '../../core/import/check-json-text.ts';
 
 /** Parses JSONL text, one object per non-empty line; errors name the file and line. */
 export function parseJsonl(file: string, text: string): { line: number; value: unknown }[] {
@@ -8,6 +9,8 @@ export function parseJsonl(file: string, text: string): { line: number; value: u
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!.trim();
     if (!raw) continue;
+    const odd = checkJsonText(raw);
+    if (odd) throw new UserError(`${file}:${i + 1}: ${odd.problem}`, EXIT.invalidInput);
     try {
       out.push({ line: i + 1, value: JSON.parse(raw) });
     } catch (err) {

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { checkJsonText, lineAt } from '../../core/import/check-json-text.ts';
 import { InputError, type SourceRecord } from '../../core/import/source-record.ts';
+import { decodeText } from './decode-text.ts';
 import { jsonErrorLine, jsonRecordLines } from './json-record-lines.ts';
 
 const SECTION_KINDS: Record<string, string> = {
@@ -24,6 +26,8 @@ export function readJsonl(file: string, text: string): SourceRecord[] {
   text.split('\n').forEach((raw, i) => {
     const line = raw.trim();
     if (!line || line.startsWith('//')) return;
+    const odd = checkJsonText(line);
+    if (odd) throw new InputError([{ file, line: i + 1, field: null, problem: odd.problem }]);
     let value: unknown;
     try {
       value = JSON.parse(line);
@@ -40,6 +44,9 @@ export function readJsonl(file: string, text: string): SourceRecord[] {
 }
 
 export function readJson(file: string, text: string): SourceRecord[] {
+  const odd = checkJsonText(text);
+  if (odd)
+    throw new InputError([{ file, line: lineAt(text, odd.offset), field: null, problem: odd.problem }]);
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -106,9 +113,9 @@ export function readCsv(file: string, text: string): SourceRecord[] {
 
 /** Reads an input file by its extension (.jsonl, .json, .csv) into located records. */
 export function readRecords(file: string): SourceRecord[] {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (err) {
     throw new InputError([
       {
@@ -119,6 +126,7 @@ export function readRecords(file: string): SourceRecord[] {
       },
     ]);
   }
+  const text = decodeText(file, bytes);
   const ext = extname(file).toLowerCase();
   if (ext === '.jsonl' || ext === '.ndjson') return readJsonl(file, text);
   if (ext === '.json') return readJson(file, text);

@@ -5,6 +5,7 @@ import { topUp } from './openai-provider.ts';
 import type { GenerateRequest, Generation, Provider } from './provider.ts';
 import { ProviderError } from './provider-error.ts';
 import { apiKeyFrom } from './redact.ts';
+import { credentialedUrl, stripCredentials } from './url-credentials.ts';
 
 export const AnthropicArgs = z.object({
   model: z.string().min(1),
@@ -37,11 +38,11 @@ export class AnthropicProvider implements Provider {
   constructor(input: AnthropicArgs, env: NodeJS.ProcessEnv = process.env) {
     const args = AnthropicArgs.parse(input);
     this.model = args.model;
-    this.endpoint = args.baseUrl.replace(/\/+$/, '');
+    this.endpoint = stripCredentials(args.baseUrl).replace(/\/+$/, '');
     this.defaultMaxTokens = args.defaultMaxTokens;
     const key = apiKeyFrom(args.apiKeyEnv, env);
     this.headers = { 'anthropic-version': '2023-06-01', ...(key ? { 'x-api-key': key } : {}) };
-    this.client = new HttpClient(this.endpoint, {
+    this.client = new HttpClient(credentialedUrl(this.endpoint), {
       maxSockets: args.concurrency,
       timeoutMs: args.timeoutMs,
       secrets: [key],

@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import { parseRetryAfter } from '../../core/engine/retry-after.ts';
 import { ProviderError } from './provider-error.ts';
-import { redact } from './redact.ts';
+import { Redactor, redactKnown } from './redact.ts';
 
 export interface HttpResponse {
   status: number;
@@ -23,7 +23,7 @@ export class HttpClient {
   private readonly agent: http.Agent;
   private readonly lib: typeof import('node:http') | typeof import('node:https');
   private readonly base: URL;
-  private readonly secrets: string[];
+  private readonly redactor: Redactor;
   private readonly urls = new Map<string, URL>();
   readonly timeoutMs: number;
 
@@ -35,7 +35,7 @@ export class HttpClient {
     const agentOptions = { keepAlive: true, maxSockets: options.maxSockets, scheduling: 'lifo' as const };
     this.lib = this.base.protocol === 'https:' ? httpsModule() : httpModule();
     this.agent = new this.lib.Agent(agentOptions);
-    this.secrets = options.secrets.filter((s): s is string => Boolean(s));
+    this.redactor = new Redactor(options.secrets);
     this.timeoutMs = options.timeoutMs;
   }
 
@@ -58,7 +58,7 @@ export class HttpClient {
     const url = this.urlOf(path);
     const payload = Buffer.from(JSON.stringify(body));
     const started = performance.now();
-    const clean = (m: string) => redact(m, this.secrets);
+    const clean = (m: string) => redactKnown(this.redactor.text(m));
     return new Promise<HttpResponse>((resolve, reject) => {
       if (signal?.aborted) {
         reject(new ProviderError('aborted', 'request aborted'));

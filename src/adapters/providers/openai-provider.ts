@@ -5,6 +5,7 @@ import { HttpClient } from './http-client.ts';
 import type { GenerateRequest, Generation, Provider } from './provider.ts';
 import { ProviderError } from './provider-error.ts';
 import { apiKeyFrom } from './redact.ts';
+import { credentialedUrl, stripCredentials } from './url-credentials.ts';
 
 /** Registry args of the OpenAI-compatible providers. The key is read from `apiKeyEnv`, never stored. */
 export const OpenAiArgs = z.object({
@@ -90,10 +91,10 @@ export class OpenAiProvider implements Provider {
     this.mode = mode;
     this.name = mode === 'chat' ? 'openai-chat' : 'openai-completions';
     this.model = args.model;
-    this.endpoint = args.baseUrl.replace(/\/+$/, '');
+    this.endpoint = stripCredentials(args.baseUrl).replace(/\/+$/, '');
     const key = apiKeyFrom(args.apiKeyEnv, env);
     this.headers = key ? { authorization: `Bearer ${key}` } : {};
-    this.client = new HttpClient(this.endpoint, {
+    this.client = new HttpClient(credentialedUrl(this.endpoint), {
       maxSockets: args.concurrency,
       timeoutMs: args.timeoutMs,
       secrets: [key],

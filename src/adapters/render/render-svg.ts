@@ -1,5 +1,6 @@
 import type { VlSpec } from '../../core/charts/chart-input.ts';
 import { FONT_FAMILY } from '../../core/charts/theme.ts';
+import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import { registerCanvasAlias } from './canvas-alias.ts';
 import { chartFontFiles } from './chart-fonts.ts';
 
@@ -38,10 +39,34 @@ export async function compileSpec(spec: VlSpec): Promise<Record<string, unknown>
  */
 export async function renderSvg(spec: VlSpec, id = 'chart'): Promise<string> {
   const { vega, vl } = await loadEngine();
-  const compiled = vl.compile(spec as never).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Warn });
+  const rejected = (why: unknown) =>
+    new UserError(
+      `figure "${id}": Vega rejected it: ${why instanceof Error ? why.message : String(why)}`,
+      EXIT.invalidInput,
+    );
+  let parsed: ReturnType<typeof vega.parse>;
   try {
-    const svg = await view.toSVG();
+    parsed = vega.parse(vl.compile(spec as never).spec);
+  } catch (err) {
+    throw rejected(err);
+  }
+  // Vega logs what it rejects (an unknown colour scheme, a bad expression) and draws on without it:
+  // the first error fails the figure, in one line, instead of a stack trace and a wrong chart.
+  const errors: string[] = [];
+  const logger = vega.logger(vega.Warn, undefined, (_method, level, input) => {
+    const text = input.map((a) => (a instanceof Error ? a.message : String(a))).join(' ');
+    if (level === 'ERROR') errors.push(text);
+    else console.warn(`${level} ${text}`);
+  });
+  const view = new vega.View(parsed, { renderer: 'none', logger });
+  try {
+    let svg: string;
+    try {
+      svg = await view.toSVG();
+    } catch (err) {
+      throw rejected(err);
+    }
+    if (errors.length) throw rejected(errors[0]);
     const title = (spec.title as { text?: string } | undefined)?.text ?? '';
     const desc = typeof spec.description === 'string' ? spec.description : '';
     const open = svg.indexOf('>') + 1;

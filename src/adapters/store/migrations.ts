@@ -142,6 +142,12 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0012-sample-scoring': {
+    async up(db: Kysely<unknown>) {
+      // How each sample was scored (core/schema/scoring.ts), as JSON; null for samples scored before.
+      await db.schema.alterTable('samples').addColumn('scoring', 'text').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

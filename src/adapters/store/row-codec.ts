@@ -204,6 +204,7 @@ export function sampleToRow(s: SampleRecord): SamplesTable {
     latency_ms: s.latencyMs,
     error: s.error,
     scorer_version: s.scorerVersion,
+    scoring: s.scoring === null ? null : JSON.stringify(s.scoring),
     created_at: s.createdAt,
   };
 }
@@ -225,6 +226,7 @@ export function sampleFromRow(row: SamplesTable): SampleRecord {
     latencyMs: n(row.latency_ms),
     error: row.error,
     scorerVersion: row.scorer_version,
+    scoring: row.scoring === null || row.scoring === undefined ? null : JSON.parse(row.scoring),
     createdAt: row.created_at,
   });
 }

@@ -1,4 +1,5 @@
 import { type Kysely, type Transaction, sql } from 'kysely';
+import { redactKnownValue } from '../providers/redact.ts';
 import type {
   Benchmark,
   FigurePreset,
@@ -92,9 +93,18 @@ export class SqlStore implements Store {
     this.bulkSamples = bulkSamples;
   }
 
+  /** Runs fn in a transaction, or in the one this store already is. */
+  private transact<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    return this.db.isTransaction ? fn(this.db) : this.db.transaction().execute(fn);
+  }
+
+  atomically<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    return this.transact((trx) => fn(new SqlStore(trx, this.dialect, this.location)));
+  }
+
   async importBatch(batch: ImportBatch): Promise<ImportCounts> {
     const now = new Date().toISOString();
-    await this.db.transaction().execute(async (trx) => {
+    await this.transact(async (trx) => {
       await upsert(
         trx,
         'models',
@@ -151,7 +161,8 @@ export class SqlStore implements Store {
     return rows.map(figureFromRow);
   }
 
-  async createRun(spec: RunSpec): Promise<void> {
+  async createRun(input: RunSpec): Promise<void> {
+    const spec = redactKnownValue(input);
     await this.db
       .insertInto('runs')
       .values({
@@ -181,15 +192,16 @@ export class SqlStore implements Store {
     return rows.map(runFromRow);
   }
 
-  async putSamples(samples: SampleRecord[]): Promise<void> {
-    if (samples.length === 0) return;
+  async putSamples(input: SampleRecord[]): Promise<void> {
+    if (input.length === 0) return;
+    const samples = redactKnownValue(input);
     const bulk = this.bulkSamples;
     if (bulk) {
       const rows = samples.map(sampleToRow);
       await this.db.connection().execute(async () => bulk(rows));
       return;
     }
-    await this.db.transaction().execute(async (trx) => {
+    await this.transact(async (trx) => {
       await upsert(
         trx,
         'samples',
@@ -199,9 +211,12 @@ export class SqlStore implements Store {
     });
   }
 
-  async recordSamples(samples: SampleRecord[], responses: CachedResponse[]): Promise<void> {
-    if (samples.length === 0 && responses.length === 0) return;
-    await this.db.transaction().execute(async (trx) => {
+  async recordSamples(inputSamples: SampleRecord[], inputResponses: CachedResponse[]): Promise<void> {
+    if (inputSamples.length === 0 && inputResponses.length === 0) return;
+    // What a model or a server sent may quote a key back: no secret this process knows is written.
+    const samples = redactKnownValue(inputSamples);
+    const responses = redactKnownValue(inputResponses);
+    await this.transact(async (trx) => {
       const rows = responses.map((r) => responseToRow(r));
       for (const part of chunks(rows, 6)) {
         await trx

@@ -100,6 +100,11 @@ export interface Store {
   /** Item, index, verdict, score and extracted answer of every sample of a run, in item and index order. */
   sampleStates(runId: string): Promise<SampleState[]>;
   aggregateSamples(filter?: { benchmark?: string; model?: string }): Promise<SampleAggregate[]>;
+  /**
+   * Runs `fn` with a store whose writes commit together when it returns, or not at all when it
+   * throws or the process dies: a reader never sees part of them. Use only the given store inside fn.
+   */
+  atomically<T>(fn: (store: Store) => Promise<T>): Promise<T>;
 
   close(): Promise<void>;
 }

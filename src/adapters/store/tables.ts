@@ -90,6 +90,8 @@ export interface SamplesTable {
   latency_ms: number | null;
   error: string | null;
   scorer_version: string | null;
+  /** JSON of core/schema/scoring.ts, or null. */
+  scoring: string | null;
   created_at: string;
 }
 

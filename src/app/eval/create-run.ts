@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { stripCredentials } from '../../adapters/providers/url-credentials.ts';
 import type { Store } from '../../adapters/store/store.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import { parseModelSpec } from '../../core/engine/model-spec.ts';
@@ -65,12 +66,14 @@ export async function planRun(
   dataset: DatasetContext,
 ): Promise<PlannedRun> {
   const model = parseModelSpec(o.model, o.apiKeyEnv);
+  // user:password in a base URL is used for this process's requests and never recorded.
+  if (typeof model.args.baseUrl === 'string') model.args.baseUrl = stripCredentials(model.args.baseUrl);
   const concurrency = o.concurrency ?? 8;
   const providerArgs = { ...model.args, concurrency, ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}) };
   const provider = await registry.build<{ close(): Promise<void> }>('provider', model.provider, providerArgs);
   await provider.value.close();
   const { value: task, ref } = await registry.rebuild<Task>(taskRef(o.benchmark, o.taskArgs));
-  const draft = RunSpec.parse({
+  const parsed = RunSpec.safeParse({
     id: 'pending',
     model: o.modelId ?? model.slug,
     provider: provider.ref,
@@ -87,6 +90,12 @@ export async function planRun(
     toolVersion: o.toolVersion,
     createdAt: new Date().toISOString(),
   });
+  if (!parsed.success) {
+    // One line naming the field, never a validation dump.
+    const issue = parsed.error.issues[0]!;
+    throw new UserError(`run spec: ${issue.path.join('.') || '(spec)'}: ${issue.message}`, EXIT.usage);
+  }
+  const draft = parsed.data;
   const items = await runItems(task, draft, dataset);
   const stamp = draft.createdAt.replace(/[-:T]/g, '').slice(0, 14);
   const spec: RunSpec = {

@@ -200,6 +200,7 @@ async function toSample(
     sampleIndex: unit.sampleIndex,
     messages: unit.messages,
     scorerVersion: task.scorerVersion,
+    scoring: null,
     createdAt: new Date().toISOString(),
   };
   const completion = generation?.completions[0];
@@ -232,7 +233,8 @@ async function toSample(
       extracted: score.extracted,
       verdict: score.verdict,
       score: score.value,
-      error: null,
+      scoring: score.scoring ?? null,
+      error: score.error ?? null,
     };
   } catch (err) {
     return {

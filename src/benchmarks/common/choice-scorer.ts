@@ -1,5 +1,6 @@
 import { extractChoice, normalizeOptionText } from '../../core/extract/extract-choice.ts';
 import type { Item, Scorer } from '../../core/task/task.ts';
+import { noAnswerScore } from './no-answer-score.ts';
 
 /** The option letters and texts a multiple-choice item carries in its metadata. */
 export function choicesOf(item: Item): { letters: string; options: string[] } {
@@ -8,11 +9,14 @@ export function choicesOf(item: Item): { letters: string; options: string[] } {
   return { letters, options };
 }
 
-/** Scores a multiple-choice response: the chosen letter against the gold letter. */
+/**
+ * Scores a multiple-choice response: the chosen letter against the gold letter. A hedge ("either C or
+ * E") and a letter that is not an option are no answer (see extractChoice for the policy).
+ */
 export const choiceScorer: Scorer = (completion, item) => {
   const { letters, options } = choicesOf(item);
   const found = extractChoice(completion.text, letters, options);
-  if (!found) return { extracted: null, verdict: 'no-answer', value: 0 };
+  if (!found?.letter) return noAnswerScore(found?.method ?? 'none');
   // two options with the same text are the same answer (a few AQuA and CommonsenseQA items repeat one)
   const text = (letter: string) => normalizeOptionText(options[letters.indexOf(letter)] ?? `\u0000${letter}`);
   const ok = found.letter === item.target || text(found.letter) === text(item.target);
@@ -20,7 +24,12 @@ export const choiceScorer: Scorer = (completion, item) => {
     extracted: found.letter,
     verdict: ok ? 'correct' : 'incorrect',
     value: ok ? 1 : 0,
-    details: { extraction: found.method },
+    scoring: {
+      rule: found.method,
+      extracted: found.letter,
+      normalized: { gold: item.target, answer: found.letter },
+      method: 'exact',
+    },
   };
 };
 

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { githubRaw, type DatasetFile } from '../../adapters/datasets/dataset-file.ts';
 import { expectCount, parseJsonl, validateRows } from '../../adapters/datasets/read-rows.ts';
 import { resolveDatasetFile } from '../../adapters/datasets/resolve-dataset-file.ts';
+import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import { extractNumber, firstNumber, sameNumber } from '../../core/extract/extract-number.ts';
 import type { Item, Scorer, Task } from '../../core/task/task.ts';
+import { noAnswerScore } from '../common/no-answer-score.ts';
 import { mathAccuracyMetrics } from '../common/standard-metrics.ts';
 import { parseTaskArgs } from '../../core/task/parse-task-args.ts';
 import { defineTask } from '../../core/task/task-definition.ts';
@@ -31,10 +33,12 @@ const Row = z.object({
 
 /** Reads the GSM8K test file into items whose target is the canonical number after "####". */
 export function gsm8kItems(file: string, text: string): Item[] {
-  const rows = validateRows(file, parseJsonl(file, text), Row);
+  const lines = parseJsonl(file, text);
+  const rows = validateRows(file, lines, Row);
   return rows.map((r, i) => {
     const target = firstNumber(r.answer.slice(r.answer.lastIndexOf('####') + 4));
-    if (target === null) throw new Error(`${file}: line ${i + 1}: field answer: no number after ####`);
+    if (target === null)
+      throw new UserError(`${file}:${lines[i]!.line}: answer: no number after ####`, EXIT.invalidInput);
     return { id: String(i), input: r.question, target, metadata: { solution: r.answer } };
   });
 }
@@ -42,13 +46,18 @@ export function gsm8kItems(file: string, text: string): Item[] {
 /** GSM8K scorer: the explicit or last number, compared numerically (commas, currency, units ignored). */
 export const gsm8kScorer: Scorer = (completion, item) => {
   const found = extractNumber(completion.text);
-  if (!found) return { extracted: null, verdict: 'no-answer', value: 0 };
+  if (!found) return noAnswerScore('none');
   const ok = sameNumber(found.value, item.target);
   return {
     extracted: found.value,
     verdict: ok ? 'correct' : 'incorrect',
     value: ok ? 1 : 0,
-    details: { extraction: found.method },
+    scoring: {
+      rule: found.method,
+      extracted: found.value,
+      normalized: { gold: item.target, answer: found.value },
+      method: 'numeric',
+    },
   };
 };
 
@@ -73,7 +82,7 @@ export function gsm8kTask(args: Record<string, unknown> = {}): Task {
     },
     prompt,
     scorer: gsm8kScorer,
-    scorerVersion: 'gsm8k-number-1',
+    scorerVersion: 'gsm8k-number-2',
     metrics: mathAccuracyMetrics,
   };
 }

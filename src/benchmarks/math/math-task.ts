@@ -4,6 +4,7 @@ import { expectCount, parseJsonl, validateRows } from '../../adapters/datasets/r
 import { resolveDatasetFile } from '../../adapters/datasets/resolve-dataset-file.ts';
 import { sharedEquivalencePool } from '../../adapters/equivalence-pool/equivalence-pool.ts';
 import { extractBoxed } from '../../core/extract/extract-boxed.ts';
+import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import type { Item, Task } from '../../core/task/task.ts';
 import { mathScorer } from '../common/math-scorer.ts';
 import { mathAccuracyMetrics } from '../common/standard-metrics.ts';
@@ -36,10 +37,12 @@ const Row = z.object({
 
 /** Reads the MATH test file; the target is the (last) \boxed{} answer of the reference solution. */
 export function mathItems(file: string, text: string): Item[] {
-  const rows = validateRows(file, parseJsonl(file, text), Row);
+  const lines = parseJsonl(file, text);
+  const rows = validateRows(file, lines, Row);
   return rows.map((r, i) => {
     const target = extractBoxed(r.solution);
-    if (!target) throw new Error(`${file}: line ${i + 1}: field solution: empty \\boxed{} answer`);
+    if (!target)
+      throw new UserError(`${file}:${lines[i]!.line}: solution: empty \\boxed{} answer`, EXIT.invalidInput);
     return {
       id: r.idx,
       input: r.problem,
@@ -70,7 +73,7 @@ export function mathTask(args: Record<string, unknown> = {}): Task {
     },
     prompt,
     scorer: mathScorer(sharedEquivalencePool),
-    scorerVersion: 'math-equiv-1',
+    scorerVersion: 'math-equiv-2',
     metrics: mathAccuracyMetrics,
   };
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { redactKnown } from '../../adapters/providers/redact.ts';
 import { list, positiveInt } from '../parse-options.ts';
 import { withStore } from '../with-store.ts';
 
@@ -78,7 +79,8 @@ Examples:
         const { join } = await import('node:path');
         mkdirSync(opts.output, { recursive: true });
         const ext = opts.format === 'json' ? 'json' : opts.format === 'text' ? 'txt' : 'md';
-        for (const d of descriptions) writeFileSync(join(opts.output, `${d.figure}.${ext}`), render(d));
+        for (const d of descriptions)
+          writeFileSync(join(opts.output, `${d.figure}.${ext}`), redactKnown(render(d)));
         process.stderr.write(`wrote ${descriptions.length} descriptions to ${opts.output}\n`);
         return;
       }

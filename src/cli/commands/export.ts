@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { redactKnown } from '../../adapters/providers/redact.ts';
 import { type ExportFormat, type KindedRecord, writeRecords } from '../../adapters/files/write-records.ts';
 import { UserError } from '../../core/errors/user-error.ts';
 import { withStore } from '../with-store.ts';
@@ -39,7 +40,7 @@ export function registerExport(program: Command): void {
         });
         const text = writeRecords(records, opts.format);
         if (opts.output) {
-          writeFileSync(opts.output, text);
+          writeFileSync(opts.output, redactKnown(text));
           process.stderr.write(`wrote ${records.length} records to ${opts.output}\n`);
         } else process.stdout.write(text);
       },

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { EXIT } from '../../core/errors/user-error.ts';
 import { list } from '../parse-options.ts';
 import { withStore } from '../with-store.ts';
 
@@ -28,9 +29,13 @@ Examples:
         buildReport(s, { outDir: opts.output, figures: opts.figure ?? [], title: opts.title }),
       );
       for (const f of summary.figures)
-        process.stdout.write(
-          `${f.id}: ${f.pngFile}, ${f.svgFile}${f.crowded.length ? ` (${f.crowded.length} crowded labels)` : ''}\n`,
-        );
+        if (f.error) process.stderr.write(`yardstick: ${f.error}; the report shows this in its place\n`);
+        else
+          process.stdout.write(
+            `${f.id}: ${f.pngFile}, ${f.svgFile}${f.crowded.length ? ` (${f.crowded.length} crowded labels)` : ''}\n`,
+          );
       process.stdout.write(`wrote ${summary.index}\n`);
+      // The report is written; a figure that could not be drawn still fails the command.
+      if (summary.figures.some((f) => f.error)) process.exitCode = EXIT.invalidInput;
     });
 }

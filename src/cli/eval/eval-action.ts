@@ -8,6 +8,7 @@ import { executeRun, type RunOutcome } from '../../app/eval/execute-run.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import { didYouMean } from '../../core/format/did-you-mean.ts';
 import type { GenerationConfig, RunSpec } from '../../core/schema/index.ts';
+import { Slug } from '../../core/schema/ids.ts';
 import type { DatasetContext } from '../../core/task/task.ts';
 import { builtinRegistry } from '../../registry/builtin.ts';
 import type { EvalFlags } from '../commands/eval.ts';
@@ -74,6 +75,11 @@ async function plannedRuns(
   }
   if (!f.model?.length || !f.benchmark?.length) {
     throw new UserError('give --model and --benchmark, a suite file, or --resume RUN', EXIT.usage);
+  }
+  if (f.modelId !== undefined) {
+    const id = Slug.safeParse(f.modelId);
+    if (!id.success)
+      throw new UserError(`--model-id "${f.modelId}": ${id.error.issues[0]!.message}`, EXIT.usage);
   }
   const generation: Partial<GenerationConfig> = {
     ...(f.temperature !== undefined ? { temperature: f.temperature } : {}),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CssColor } from './style-values.ts';
 import { formatParams } from '../format/format-params.ts';
 import { benchmarkLabel, paramsOf } from '../schema/index.ts';
 import {
@@ -40,7 +41,7 @@ export const CategoryScatterOptions = CommonOptions.extend({
   pairs: z.array(z.tuple([z.string(), z.string()])).default([]),
   /** Training method drawn with the accent marker (e.g. "Step-DPO"). */
   highlightMethod: z.string().optional(),
-  accent: z.string().default('#d62728'),
+  accent: CssColor.default('#d62728'),
   groupOrder: z.array(z.string()).default([]),
 });
 export type CategoryScatterOptions = z.infer<typeof CategoryScatterOptions>;

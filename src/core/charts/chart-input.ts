@@ -4,6 +4,7 @@ import type { ResultView } from '../query/result-view.ts';
 import type { FigurePreset, ModelCard } from '../schema/index.ts';
 import type { Box } from './place-labels.ts';
 import { FONT_STACK } from './theme.ts';
+import { CssColor, FontFamily, MarkerShape } from './style-values.ts';
 
 /** What every chart builder reads: the figure preset and its results, joined to their cards. */
 export interface ChartInput {
@@ -38,8 +39,6 @@ export interface ChartMeta {
   skipped: string[];
 }
 
-const Hex = z.string().min(1);
-
 /** Options every chart kind accepts; each kind extends these with its own. */
 export const CommonOptions = z.object({
   title: z.string().min(1).optional(),
@@ -47,12 +46,12 @@ export const CommonOptions = z.object({
   description: z.string().min(1).optional(),
   width: z.number().int().min(120).max(8000).optional(),
   height: z.number().int().min(120).max(8000).optional(),
-  font: z.string().min(1).default(FONT_STACK),
+  font: FontFamily.default(FONT_STACK),
   fontSize: z.number().min(6).max(32).default(11),
   /** Colours by group, model id or family (whichever the chart colours by). */
-  colors: z.record(z.string(), Hex).default({}),
+  colors: z.record(z.string(), CssColor).default({}),
   /** Marker shapes by group: circle, square, diamond, triangle, pentagon, star, or an SVG path. */
-  shapes: z.record(z.string(), z.string().min(1)).default({}),
+  shapes: z.record(z.string(), MarkerShape).default({}),
   xTitle: z.string().optional(),
   yTitle: z.string().optional(),
   legendTitle: z.string().optional(),

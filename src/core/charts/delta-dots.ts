@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CssColor } from './style-values.ts';
 import { benchmarkLabel } from '../schema/index.ts';
 import {
   type ChartInput,
@@ -22,7 +23,7 @@ export const DeltaDotsOptions = CommonOptions.extend({
   condition: z.string().optional(),
   baseline: z.string().optional(),
   groupOrder: z.array(z.string()).default([]),
-  baselineColor: z.string().default('#2ca02c'),
+  baselineColor: CssColor.default('#2ca02c'),
 });
 export type DeltaDotsOptions = z.infer<typeof DeltaDotsOptions>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SchemeName } from './style-values.ts';
 import { benchmarkLabel } from '../schema/index.ts';
 import {
   type ChartInput,
@@ -15,7 +16,7 @@ import { round, roundBox } from './vl-layers.ts';
 export const HeatmapOptions = CommonOptions.extend({
   condition: z.string().optional(),
   /** A Vega colour scheme name. */
-  scheme: z.string().default('blues'),
+  scheme: SchemeName.default('blues'),
 });
 export type HeatmapOptions = z.infer<typeof HeatmapOptions>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CssColor } from './style-values.ts';
 import { formatParams } from '../format/format-params.ts';
 import { benchmarkLabel, paramsOf } from '../schema/index.ts';
 import {
@@ -33,7 +34,7 @@ import {
 /** A horizontal reference: a model id (its score in this figure) or an explicit label and value. */
 export const Reference = z.union([
   z.string().min(1),
-  z.object({ label: z.string().min(1), value: z.number(), color: z.string().optional() }),
+  z.object({ label: z.string().min(1), value: z.number(), color: CssColor.optional() }),
 ]);
 
 export const SizeScatterOptions = CommonOptions.extend({
@@ -42,7 +43,7 @@ export const SizeScatterOptions = CommonOptions.extend({
   highlight: z.string().nullable().optional(),
   /** Draw the dashed line at the highlighted model's score. */
   highlightLine: z.boolean().default(true),
-  accent: z.string().default(ACCENT),
+  accent: CssColor.default(ACCENT),
   showValues: z.boolean().default(false),
   groupOrder: z.array(z.string()).default([]),
   references: z.array(Reference).default([]),

@@ -30,10 +30,24 @@ export function modelSlug(name: string): string {
   return s || 'model';
 }
 
-function splitAt(rest: string): { model: string; baseUrl: string | null } {
-  const i = rest.indexOf('@http');
-  if (i < 0) return { model: rest, baseUrl: null };
-  return { model: rest.slice(0, i), baseUrl: rest.slice(i + 1).replace(/\/+$/, '') };
+/** A host with a port or a path, as a base URL without its scheme would start: "127.0.0.1:8000/v1". */
+const SCHEMELESS_HOST = /^(localhost|[\w-]+(\.[\w-]+)+|\[[\da-f:]+\])(:\d+)?(\/|$)/i;
+
+/**
+ * Splits MODEL@BASE_URL. A base URL must name its scheme, http:// or https://: one without (or with
+ * another) is an error, never a model name that would send the request to the hosted API.
+ */
+function splitAt(rest: string, bad: (why: string) => UserError): { model: string; baseUrl: string | null } {
+  const i = rest.search(/@https?:\/\//i);
+  if (i >= 0) return { model: rest.slice(0, i), baseUrl: rest.slice(i + 1).replace(/\/+$/, '') };
+  const at = rest.lastIndexOf('@');
+  if (at < 0) return { model: rest, baseUrl: null };
+  const tail = rest.slice(at + 1);
+  if (/^[a-z][\w+.-]*:\/\//i.test(tail))
+    throw bad(`the base URL "${tail}" must start with http:// or https://`);
+  if (SCHEMELESS_HOST.test(tail))
+    throw bad(`the base URL "${tail}" has no scheme: write http://${tail} (or https://)`);
+  return { model: rest, baseUrl: null };
 }
 
 /** Parses a model spec (grammar in MODEL_SPEC_HELP). `apiKeyEnv` overrides the default key variable. */
@@ -47,7 +61,7 @@ export function parseModelSpec(spec: string, apiKeyEnv?: string): ModelSpec {
   switch (scheme) {
     case 'openai':
     case 'openai-completions': {
-      const { model, baseUrl } = splitAt(rest);
+      const { model, baseUrl } = splitAt(rest, bad);
       if (!model) throw bad('the model name is empty');
       return {
         provider: scheme === 'openai' ? 'openai-chat' : 'openai-completions',
@@ -60,7 +74,7 @@ export function parseModelSpec(spec: string, apiKeyEnv?: string): ModelSpec {
       };
     }
     case 'anthropic': {
-      const { model, baseUrl } = splitAt(rest);
+      const { model, baseUrl } = splitAt(rest, bad);
       if (!model) throw bad('the model name is empty');
       return {
         provider: 'anthropic',

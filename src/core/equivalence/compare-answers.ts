@@ -41,6 +41,13 @@ function compareNodes(g: AnswerNode, p: AnswerNode, leaf: LeafCompare): boolean 
     n.kind === 'list' && n.items.length === 1 && (n.open === '{' || n.open === '') ? n.items[0]! : null;
   if (g.kind === 'scalar' && single(p)) return compareNodes(g, single(p)!, leaf);
   if (p.kind === 'scalar' && single(g)) return compareNodes(single(g)!, p, leaf);
+  // one value written several ways ("15\frac{39}{40}, \frac{639}{40}"): every item equals the other side
+  const bare = (n: AnswerNode) => n.kind === 'list' && n.open === '' && n.items.length > 1;
+  const allOf = (rs: (boolean | null)[]) => (rs.includes(false) ? false : rs.includes(null) ? null : true);
+  if (g.kind === 'scalar' && bare(p) && p.kind === 'list')
+    return allOf(p.items.map((i) => compareNodes(g, i, leaf)));
+  if (p.kind === 'scalar' && bare(g) && g.kind === 'list')
+    return allOf(g.items.map((i) => compareNodes(i, p, leaf)));
   if (g.kind === 'matrix' && p.kind === 'matrix') {
     if (g.rows.length !== p.rows.length) return false;
     const gs = g.rows.flat();
@@ -70,7 +77,8 @@ function compareNodes(g: AnswerNode, p: AnswerNode, leaf: LeafCompare): boolean 
     if (gBare || pBare) {
       // a bare list "1, -2" (solutions) matches the same values in any order, or a parenthesised tuple
       const other = gBare ? p : g;
-      if (other.open === '' || other.open === '(') return matchUnordered(g.items, p.items, leaf);
+      if (other.open === '' || (other.open === '(' && other.close === ')'))
+        return matchUnordered(g.items, p.items, leaf);
       return false;
     }
     // tuples and intervals: the brackets carry meaning ([1,2) is not (1,2))

@@ -28,13 +28,15 @@ function sameValue(a: { re: number; im: number }, b: { re: number; im: number })
   return closeEnough(a.re, b.re) && closeEnough(a.im, b.im);
 }
 
-/** Numbers at the sample points; null when fewer than 3 points give finite values for both. */
-function sampleBoth(
-  a: Expr,
-  b: Expr,
-  vars: string[],
-): Array<[{ re: number; im: number }, { re: number; im: number }]> | null {
-  const out: Array<[{ re: number; im: number }, { re: number; im: number }]> = [];
+type Point = [{ re: number; im: number }, { re: number; im: number }];
+
+/**
+ * Values of both sides at the sample points. Null when they cannot be compared: a point where one side
+ * is defined and the other is not (different domains are different answers), or fewer than 3 points where
+ * both are defined (two expressions that are empty or undefined everywhere are never "equal").
+ */
+function sampleBoth(a: Expr, b: Expr, vars: string[]): Point[] | 'differ' | null {
+  const out: Point[] = [];
   for (let i = 0; i < POINTS.length; i++) {
     const sub: Record<string, number> = {};
     vars.forEach((v, j) => {
@@ -43,6 +45,7 @@ function sampleBoth(
     const x = numeric(a.subs(sub));
     const y = numeric(b.subs(sub));
     if (x && y) out.push([x, y]);
+    else if (x || y) return 'differ';
   }
   return out.length >= 3 ? out : null;
 }
@@ -66,18 +69,22 @@ function parse(s: string): Expr | null {
   return e;
 }
 
-/** Equal as values: numerically for constants, by sampling the free variables otherwise. */
+/**
+ * Equal as values: numerically for constants, by sampling the free variables otherwise. Never equal
+ * because both sides are undefined or empty: a value must be defined and the same on both sides.
+ */
 function valuesEqual(a: Expr, b: Expr): boolean {
   const vars = [...new Set([...a.unknowns, ...b.unknowns])].sort();
   if (vars.length === 0) {
+    // two values that are both undefined (1/0 and 2/0) are never the same answer
     const x = numeric(a);
     const y = numeric(b);
-    if (x && y) return sameValue(x, y);
-    return a.isSame(b);
+    return x !== null && y !== null && sameValue(x, y);
   }
   if (vars.length > 6) return a.isSame(b);
   const pts = sampleBoth(a, b, vars);
-  if (!pts) return a.isSame(b);
+  // nothing to compare: expressions undefined at (almost) every point are not shown equal
+  if (pts === 'differ' || pts === null) return false;
   return pts.every(([x, y]) => sameValue(x, y));
 }
 
@@ -90,7 +97,7 @@ function equationsEqual(a: Expr, b: Expr): boolean {
   const db = ce().box(['Subtract', bl, br] as never);
   const vars = [...new Set([...da.unknowns, ...db.unknowns])].sort();
   const pts = sampleBoth(da, db, vars);
-  if (!pts) return false;
+  if (!pts || pts === 'differ') return false;
   let ratio: number | null = null;
   for (const [x, y] of pts) {
     if (Math.abs(y.re) < 1e-12) {

@@ -70,15 +70,20 @@ export function findBoxed(text: string): BoxedSpan[] {
 /** Text that may sit between boxes that together form one answer ("$\boxed{2}$ and $\boxed{3}$"). */
 const JOINER = /^(?:\s|\$|\\\)|\\\(|\\\]|\\\[|,|;|and|or|\\text\{\s*(?:and|or)\s*\}|\\quad|\\qquad)*$/;
 
-/**
- * The boxed answer: the last box, or, when the last boxes sit next to each other separated only by
- * "and", "or", commas or math delimiters, those boxes joined with ", ". Null when there is no box.
- */
-export function extractBoxed(text: string): string | null {
+/** The last box, or the adjacent boxes that end the text's boxes, with where they start and end. */
+export function lastBoxedGroup(text: string): BoxedSpan | null {
   const boxes = findBoxed(text);
   if (boxes.length === 0) return null;
   let first = boxes.length - 1;
   while (first > 0 && JOINER.test(text.slice(boxes[first - 1]!.end, boxes[first]!.start))) first--;
   const parts = boxes.slice(first).map((b) => b.content);
-  return parts.join(', ');
+  return { content: parts.join(', '), start: boxes[first]!.start, end: boxes.at(-1)!.end };
+}
+
+/**
+ * The boxed answer: the last box, or, when the last boxes sit next to each other separated only by
+ * "and", "or", commas or math delimiters, those boxes joined with ", ". Null when there is no box.
+ */
+export function extractBoxed(text: string): string | null {
+  return lastBoxedGroup(text)?.content ?? null;
 }

@@ -1,12 +1,11 @@
-import { extractBoxed } from './extract-boxed.ts';
+import type { ExtractionRule } from '../schema/scoring.ts';
+import { type AnswerPhrase, cutAtNextQuestion, lastAnswerPhrase } from './answer-phrases.ts';
+import { lastBoxedGroup } from './extract-boxed.ts';
 
 export interface MathAnswer {
   answer: string;
-  method: 'boxed' | 'final-answer' | 'answer-is';
+  method: Extract<ExtractionRule, 'boxed' | 'final-answer' | 'answer-is' | 'last-expression'>;
 }
-
-const FINAL = /final answer(?: is)?\s*[:：]?\s*/gi;
-const ANSWER_IS = /(?:the answer is|answer\s*[:：])\s*/gi;
 
 /** Trims what usually surrounds an answer on its line: $, \(…\), a trailing period, "I hope it is correct". */
 export function trimAnswerSpan(s: string): string {
@@ -28,31 +27,54 @@ export function trimAnswerSpan(s: string): string {
   return t.trim();
 }
 
-/** The rest of the line after the last match of `re` (matches may overlap: "Final Answer: The final answer is"). */
-function lastMatch(re: RegExp, text: string): string | null {
-  let end = -1;
-  for (const m of text.matchAll(re)) end = (m.index ?? 0) + m[0].length;
-  if (end < 0) return null;
-  const nl = text.indexOf('\n', end);
-  return text.slice(end, nl < 0 ? undefined : nl);
+/** Words that open a judgement about an answer, not an answer: "the answer is correct", "is positive, because". */
+const JUDGEMENT =
+  /^(?:correct|incorrect|right|wrong|consistent|valid|reasonable|indeed|not|also|clearly|obviously|the same|that|this|as|in|because)\b/i;
+
+/** A statement after a box overrides it only when it reads like an answer, not like a remark. */
+function readsLikeAnswer(p: AnswerPhrase): boolean {
+  const t = trimAnswerSpan(p.span);
+  if (!t || JUDGEMENT.test(t)) return false;
+  // words of prose (not LaTeX commands, not one-letter symbols): an answer has few, a remark many
+  const prose = t.replace(/\\[a-zA-Z]+/g, ' ').match(/[A-Za-z]{2,}/g)?.length ?? 0;
+  return /[\d$\\]/.test(t) ? prose <= 6 : t.split(/\s+/).length <= 3;
+}
+
+/** The last math span ($…$, \(…\), \[…\]) of a text, else its last number; null when it has neither. */
+function lastExpression(text: string): string | null {
+  const spans = [...text.matchAll(/\$\$([^$]+)\$\$|\$([^$\n]+)\$|\\\((.+?)\\\)|\\\[([\s\S]+?)\\\]/g)];
+  const lastSpan = spans.at(-1);
+  const numbers = [...text.matchAll(/-?\d[\d,]*(?:\.\d+)?(?:\/\d+)?/g)];
+  const lastNum = numbers.at(-1);
+  if (lastSpan && (!lastNum || (lastSpan.index ?? 0) + lastSpan[0].length >= (lastNum.index ?? 0))) {
+    const body = (lastSpan[1] ?? lastSpan[2] ?? lastSpan[3] ?? lastSpan[4] ?? '').trim();
+    // "x = 5" in running text: the value
+    const eq = body.split('=');
+    return eq.length > 1 && eq.at(-1)!.trim() ? eq.at(-1)!.trim() : body || null;
+  }
+  return lastNum ? lastNum[0].replace(/,$/, '') : null;
 }
 
 /**
- * The final answer of a math response, the way a grader reads it: the (last) \boxed{} or \fbox{}
- * answer; else what follows the last "final answer is"; else the last "the answer is" / "Answer:".
+ * The final answer of a math response, the way a grader reads it:
+ *  1. an answer statement ("The final answer is …", "Final Answer: …", "the answer is …") that comes
+ *     after the last \boxed{} (a correction after the box wins); the last "final answer" statement wins
+ *     over "the answer is" ones;
+ *  2. the last \boxed{} or \fbox{} (adjacent boxes form a list);
+ *  3. the last answer statement;
+ *  4. no marker at all: the last math span or number ("last-expression", reported separately).
+ * Nothing after a next question the model invents is read.
  */
-export function extractMathAnswer(text: string): MathAnswer | null {
-  const boxed = extractBoxed(text);
-  if (boxed !== null && boxed !== '') return { answer: boxed, method: 'boxed' };
-  const fin = lastMatch(FINAL, text);
-  if (fin !== null) {
-    const a = trimAnswerSpan(fin);
-    if (a) return { answer: a, method: 'final-answer' };
+export function extractMathAnswer(input: string): MathAnswer | null {
+  const text = cutAtNextQuestion(input);
+  const box = lastBoxedGroup(text);
+  const phrase = lastAnswerPhrase(text, (p) => trimAnswerSpan(p.span) !== '');
+  if (box && box.content !== '') {
+    const after = lastAnswerPhrase(text, (p) => p.start >= box.end && readsLikeAnswer(p));
+    if (after) return { answer: trimAnswerSpan(after.span), method: after.kind };
+    return { answer: box.content, method: 'boxed' };
   }
-  const is = lastMatch(ANSWER_IS, text);
-  if (is !== null) {
-    const a = trimAnswerSpan(is);
-    if (a) return { answer: a, method: 'answer-is' };
-  }
-  return null;
+  if (phrase) return { answer: trimAnswerSpan(phrase.span), method: phrase.kind };
+  const last = lastExpression(text);
+  return last ? { answer: last, method: 'last-expression' } : null;
 }

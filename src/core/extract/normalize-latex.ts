@@ -25,13 +25,50 @@ function unwrap(s: string, commands: string[]): string {
   return out;
 }
 
-/** `\frac12` -> `\frac{1}{2}`, `\sqrt2` -> `\sqrt{2}`, `\frac1{x}` -> `\frac{1}{x}`. */
+/**
+ * `\frac12` -> `\frac{1}{2}`, `\frac1{x}` -> `\frac{1}{x}`, `\sqrt2` -> `\sqrt{2}`. `\sqrt23` is read as
+ * `\sqrt{23}`, what a response that writes it means (LaTeX would typeset √2·3, which nobody writes so).
+ */
 function braceShortArgs(s: string): string {
   return s
     .replace(/\\sqrt\s*(\d+|[a-zA-Z])/g, '\\sqrt{$1}')
     .replace(/\\frac\s*([0-9a-zA-Z])\s*([0-9a-zA-Z])/g, '\\frac{$1}{$2}')
     .replace(/\\frac\s*([0-9a-zA-Z])\s*\{/g, '\\frac{$1}{')
     .replace(/\\frac\s*(\{[^{}]*\})\s*([0-9a-zA-Z])/g, '\\frac$1{$2}');
+}
+
+/** Function names that are not units: "5 sin" is not "5". */
+const NOT_UNITS = /^(?:sin|cos|tan|cot|sec|csc|log|ln|exp|arcsin|arccos|arctan|or|and|pi|i|e)$/i;
+
+/** "2000 calories", "10 meters", "12 grade": a number followed by one to three plain words is the number. */
+function dropUnitWords(s: string): string {
+  const m = /^(-?\d[\d,]*(?:\.\d+)?|-?\\frac\{\d+\}\{\d+\})\s+((?:[a-zA-Z]{2,}\.?\s*){1,3})$/.exec(s.trim());
+  if (!m) return s;
+  const words = m[2]!.trim().split(/\s+/);
+  return words.some((w) => NOT_UNITS.test(w.replace(/\.$/, ''))) ? s : m[1]!;
+}
+
+const BOUND = String.raw`(-?(?:\\infty|[^<>=,\\]|\\(?!le|ge)[a-zA-Z]+|\\frac\{[^{}]*\}\{[^{}]*\}|\{[^{}]*\})+)`;
+const ONE_SIDED = new RegExp(String.raw`^([a-zA-Z])(<|>|\\le|\\ge)${BOUND}$`);
+const TWO_SIDED = new RegExp(String.raw`^${BOUND}(<|\\le)([a-zA-Z])(<|\\le)${BOUND}$`);
+
+/** "x\le3" -> "(-\infty,3]", "-2<x\le5" -> "(-2,5]": a one-variable inequality as the interval it describes. */
+export function inequalityToInterval(s: string): string {
+  const one = ONE_SIDED.exec(s);
+  if (one) {
+    const [, , op, raw] = one as unknown as [string, string, string, string];
+    const b = raw.trim();
+    if (op === '<') return `(-\\infty,${b})`;
+    if (op === '\\le') return `(-\\infty,${b}]`;
+    if (op === '>') return `(${b},\\infty)`;
+    return `[${b},\\infty)`;
+  }
+  const two = TWO_SIDED.exec(s);
+  if (two) {
+    const [, a, l, , r, b] = two as unknown as [string, string, string, string, string, string];
+    return `${l === '<' ? '(' : '['}${a.trim()},${b.trim()}${r === '<' ? ')' : ']'}`;
+  }
+  return s;
 }
 
 /**
@@ -63,7 +100,8 @@ export function normalizeLatex(input: string): string {
   s = s.replace(/\\(?:displaystyle|textstyle|scriptstyle)\b/g, '');
   s = s.replace(/\\[dt]frac\b/g, '\\frac');
   s = s.replace(/\\left\b|\\right\b|\\bigl\b|\\bigr\b|\\Bigl\b|\\Bigr\b|\\big\b|\\Big\b/g, '');
-  s = s.replace(/\\!|\\,|\\;|\\:|(?<!\\)\\ |~|\\quad|\\qquad/g, (m) => (m === '\\,' ? '\\,' : ' '));
+  s = s.replace(/\\!/g, '');
+  s = s.replace(/\\,|\\;|\\:|(?<!\\)\\ |~|\\quad|\\qquad/g, (m) => (m === '\\,' ? '\\,' : ' '));
   // 1{,}000 and 1\,000 are thousands separators; elsewhere \, is only space
   s = s
     .replace(/(\d)\{,\}(?=\d{3})/g, '$1')
@@ -80,7 +118,13 @@ export function normalizeLatex(input: string): string {
     /([0-9}).])\s*\\(?:text|mbox|mathrm|textrm)\{([^{}]*)\}(?:\^\{?[23]\}?)?/g,
     (m, before: string, inner: string) => (UNIT_TEXT.test(inner) ? before : m),
   );
+  // ordinals: 12^{\mathrm{th}}, 3^{rd}, 1st
+  s = s.replace(
+    /(\d)\s*(?:\^\s*\{?\s*(?:\\(?:mathrm|text|textrm)\s*)?\{?\s*(?:st|nd|rd|th)\s*\}?\s*\}?|(?:st|nd|rd|th)\b)/g,
+    '$1',
+  );
   s = unwrap(s, ['\\text', '\\textbf', '\\mathbf', '\\mbox', '\\mathrm', '\\textrm', '\\boxed']);
+  s = dropUnitWords(s);
   s = braceShortArgs(s);
   s = s.replace(/\s+/g, ' ').trim();
   // a trailing period or unit word after a number: "5 cm" is not touched (could be a product)
@@ -89,6 +133,8 @@ export function normalizeLatex(input: string): string {
   if (/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
   // "x \in [1,4]" -> "[1,4]"
   s = s.replace(/^[a-zA-Z]\s*\\in\s*/, '');
+  // a labelled tuple: (p,q)=(3,2) is (3,2)
+  s = s.replace(/^\(\s*(?:[a-zA-Z](?:_\{?\d\}?)?\s*,\s*)+[a-zA-Z](?:_\{?\d\}?)?\s*\)\s*=\s*(?=\()/, '');
   s = stripVariable(s);
   // spaces go, except the one that ends a command name before a letter (\cot x)
   s = s
@@ -96,6 +142,10 @@ export function normalizeLatex(input: string): string {
     .replace(/\s+/g, '')
     .replace(/\u0001/g, ' ');
   s = s.replace(/(^|[^\d])\.(\d)/g, '$10.$2');
+  s = s.replace(/(?:\\leq?(?![a-zA-Z])|≤)\s*/g, '\\le').replace(/(?:\\geq?(?![a-zA-Z])|≥)\s*/g, '\\ge');
+  s = s.replace(/\\inf(?:inity)?(?![a-zA-Z])/g, '\\infty').replace(/\+\\infty/g, '\\infty');
+  s = inequalityToInterval(s);
+  s = s.replace(/^(?:\\\{\\\}|\\varnothing|\{\})$/, '\\emptyset');
   s = s.replace(/^\((?:[A-Ea-e])\)$/, (m) => m.slice(1, 2).toUpperCase());
   return s;
 }

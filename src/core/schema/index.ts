@@ -6,3 +6,4 @@ export * from './plugin-ref.ts';
 export * from './result.ts';
 export * from './run-spec.ts';
 export * from './sample-record.ts';
+export * from './scoring.ts';

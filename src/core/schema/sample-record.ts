@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Scoring } from './scoring.ts';
 
 export const ChatMessage = z.object({
   role: z.enum(['system', 'user', 'assistant']),
@@ -6,7 +7,10 @@ export const ChatMessage = z.object({
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;
 
-/** The grader's judgement of one sample. `error` means no usable response: it is excluded from scores. */
+/**
+ * The grader's judgement of one sample. `error` means no usable response or no verdict (the provider failed,
+ * or the scorer timed out: `error` is then "scorer-timeout"): it is excluded from scores and counted apart.
+ */
 export const Verdict = z.enum(['correct', 'incorrect', 'no-answer', 'error']);
 export type Verdict = z.infer<typeof Verdict>;
 
@@ -26,6 +30,8 @@ export const SampleRecord = z.object({
   latencyMs: z.number().nonnegative().nullable().default(null),
   error: z.string().nullable().default(null),
   scorerVersion: z.string().nullable().default(null),
+  /** How the verdict was reached (extraction rule, compared forms, equivalence method); null when unknown. */
+  scoring: Scoring.nullable().default(null),
   createdAt: z.iso.datetime(),
 });
 export type SampleRecord = z.infer<typeof SampleRecord>;

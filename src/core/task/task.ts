@@ -1,4 +1,4 @@
-import type { ChatMessage, Verdict } from '../schema/index.ts';
+import type { ChatMessage, Scoring, Verdict } from '../schema/index.ts';
 
 /**
  * One benchmark item. `target` is the gold answer in the benchmark's own form (a number as text,
@@ -25,8 +25,12 @@ export interface Score {
   verdict: Verdict;
   /** In [0, 1]; null only for verdict 'error'. Partial credit (F1, test fraction) is allowed. */
   value: number | null;
-  /** Anything else worth keeping: per-test verdicts, F1 parts, equivalence method. */
+  /** Anything else worth keeping: per-test verdicts, F1 parts. */
   details?: Record<string, unknown>;
+  /** How the verdict was reached; stored with the sample. */
+  scoring?: Scoring;
+  /** Why a verdict 'error' has no verdict (e.g. "scorer-timeout"); stored as the sample's error. */
+  error?: string;
 }
 
 /** The items of a benchmark, loaded from a local copy, a mirror folder, or the Hub. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { type Document, isNode, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 
@@ -15,6 +15,29 @@ function readYaml(file: string): string {
   }
 }
 
+/** Aliases a file may expand: more is a resource-exhaustion attack (an alias bomb), not a config. */
+const MAX_ALIASES = 100;
+
+/** The document as data; an alias bomb is refused at its first alias. */
+function toData(doc: Document, at: (offset: number | undefined) => string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (err) {
+    if (!(err instanceof ReferenceError)) throw err;
+    let first: number | undefined;
+    visit(doc, {
+      Alias(_, node) {
+        first = node.range?.[0];
+        return visit.BREAK;
+      },
+    });
+    const why = /alias count/i.test(err.message)
+      ? `its aliases expand beyond ${MAX_ALIASES} nodes (an alias bomb?)`
+      : err.message.split('\n')[0];
+    throw new UserError(`${at(first)}: invalid YAML: ${why}`, EXIT.invalidInput);
+  }
+}
+
 /** Reads a YAML file and validates it with `schema`; a problem names the file, line and field. */
 export function parseYamlFile<T extends z.ZodType>(file: string, schema: T, text?: string): z.infer<T> {
   const source = text ?? readYaml(file);
@@ -26,7 +49,7 @@ export function parseYamlFile<T extends z.ZodType>(file: string, schema: T, text
     const e = doc.errors[0]!;
     throw new UserError(`${at(e.pos[0])}: invalid YAML: ${e.message.split('\n')[0]}`, EXIT.invalidInput);
   }
-  const parsed = schema.safeParse(doc.toJS());
+  const parsed = schema.safeParse(toData(doc, at));
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));

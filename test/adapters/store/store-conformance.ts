@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Store } from '../../../src/adapters/store/store.ts';
+import type { SampleRecord } from '../../../src/core/schema/index.ts';
 import { benchmark, model, result, runSpec, sample } from '../../helpers/fixtures.ts';
 
 /**
@@ -200,6 +201,55 @@ export function storeConformance(
       );
       assert.equal((await store.cachedResponses(['k-rolled-back'])).size, 0);
       assert.equal((await store.sampleStates('run-cache')).length, 2);
+    });
+
+    test('atomically commits samples and results together, and writes nothing when it throws part-way', async () => {
+      await store.importBatch({ models: [model()], benchmarks: [benchmark()] });
+      await store.createRun(runSpec({ id: 'run-atomic' }));
+      await assert.rejects(
+        store.atomically(async (tx) => {
+          await tx.putSamples([sample({ runId: 'run-atomic', itemId: 'a1' })]);
+          await tx.importBatch({ results: [result({ value: 11, paper: 'atomic' })] });
+          throw new Error('killed part-way');
+        }),
+        /killed part-way/,
+      );
+      assert.equal((await store.sampleStates('run-atomic')).length, 0);
+      assert.equal((await store.results()).filter((r) => r.paper === 'atomic').length, 0);
+      const seen = await store.atomically(async (tx) => {
+        await tx.putSamples([sample({ runId: 'run-atomic', itemId: 'a1' })]);
+        await tx.importBatch({ results: [result({ value: 12, paper: 'atomic' })] });
+        return (await tx.sampleStates('run-atomic')).length;
+      });
+      assert.equal(seen, 1, 'writes inside are visible to reads inside');
+      assert.equal((await store.sampleStates('run-atomic')).length, 1);
+      assert.deepEqual(
+        (await store.results()).filter((r) => r.paper === 'atomic').map((r) => r.value),
+        [12],
+      );
+    });
+
+    test('a sample keeps its scoring provenance through a write and a read, and null stays null', async () => {
+      await store.createRun(runSpec({ id: 'run-scoring' }));
+      const scoring = {
+        rule: 'final-answer' as const,
+        extracted: '$10,455$',
+        normalized: { gold: '10455', answer: '10455' },
+        method: 'numeric' as const,
+      };
+      await store.putSamples([
+        sample({ runId: 'run-scoring', itemId: 'a', scoring }),
+        sample({ runId: 'run-scoring', itemId: 'b' }),
+        sample({ runId: 'run-scoring', itemId: 'c', verdict: 'error', score: null, error: 'scorer-timeout' }),
+      ]);
+      const rows = new Map<string, SampleRecord>();
+      for await (const s of store.samples('run-scoring')) rows.set(s.itemId, s);
+      assert.deepEqual(rows.get('a')?.scoring, scoring);
+      assert.equal(rows.get('b')?.scoring, null);
+      assert.equal(rows.get('c')?.error, 'scorer-timeout');
+      await store.putSamples([{ ...rows.get('b')!, scoring: { ...scoring, rule: 'boxed' } }]);
+      for await (const s of store.samples('run-scoring')) rows.set(s.itemId, s);
+      assert.equal(rows.get('b')?.scoring?.rule, 'boxed');
     });
 
     test('sampleStates lists item, index, verdict, score and extracted answer of a run in order, errors included', async () => {

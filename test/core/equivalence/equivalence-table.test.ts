@@ -31,6 +31,12 @@ test('the equivalence table has at least 300 pairs of every answer type, on both
     'units',
     'degrees',
     'percent',
+    'thousands',
+    'radical',
+    'equation',
+    'choice',
+    'boxed-list',
+    'unevaluated',
   ]) {
     assert.ok(types.has(t), `type ${t}`);
     assert.ok(
@@ -38,6 +44,10 @@ test('the equivalence table has at least 300 pairs of every answer type, on both
       `both sides of ${t}`,
     );
   }
+});
+
+test('the table has negative pairs where both sides are undefined or empty at the sample points', () => {
+  assert.ok(pairs.filter((p) => p.type === 'undefined' && !p.equal).length >= 8);
 });
 
 test('no not-equal pair of the table is judged equal (no false positives)', () => {

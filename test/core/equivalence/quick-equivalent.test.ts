@@ -4,10 +4,16 @@ import { parseAnswer } from '../../../src/core/equivalence/answer-structure.ts';
 import { quickEquivalent } from '../../../src/core/equivalence/quick-equivalent.ts';
 import { symbolicLeaf } from '../../../src/core/equivalence/symbolic-leaf.ts';
 
-test('quickEquivalent decides normalised strings and plain numbers without the symbolic engine', () => {
-  assert.deepEqual(quickEquivalent('\\dfrac{1}{2}', '\\frac{1}{2}'), { equal: true, method: 'string' });
-  assert.deepEqual(quickEquivalent('0.5', '\\frac{1}{2}'), { equal: true, method: 'quick' });
-  assert.deepEqual(quickEquivalent('3', '4'), { equal: false, method: 'quick' });
+const method = (g: string, p: string) => {
+  const r = quickEquivalent(g, p);
+  return r && { equal: r.equal, method: r.method };
+};
+
+test('quickEquivalent decides normalised strings and plain numbers without the symbolic engine, and says how', () => {
+  assert.deepEqual(method('\\dfrac{1}{2}', '\\frac{1}{2}'), { equal: true, method: 'exact' });
+  assert.deepEqual(method('0.5', '\\frac{1}{2}'), { equal: true, method: 'numeric' });
+  assert.deepEqual(method('3', '4'), { equal: false, method: 'numeric' });
+  assert.deepEqual(quickEquivalent('10,\\!080', '10080')?.normalized, { gold: '10080', answer: '10080' });
 });
 
 test('quickEquivalent leaves expressions to the symbolic check', () => {
@@ -15,7 +21,7 @@ test('quickEquivalent leaves expressions to the symbolic check', () => {
 });
 
 test('quickEquivalent rejects a tuple against an interval from the brackets alone', () => {
-  assert.deepEqual(quickEquivalent('[1,2)', '(1,2)'), { equal: false, method: 'quick' });
+  assert.deepEqual(method('[1,2)', '(1,2)'), { equal: false, method: 'structural' });
 });
 
 test('parseAnswer reads intervals, sets, unions, matrices and ± answers', () => {

@@ -36,6 +36,7 @@ test('extractMathAnswer falls back to "final answer is" and then to "the answer 
     answer: '\\frac{1}{2}',
     method: 'answer-is',
   });
-  assert.equal(extractMathAnswer('\\boxed{5} and the final answer is 6')?.answer, '5');
+  // a final-answer statement after the box corrects it
+  assert.equal(extractMathAnswer('\\boxed{5} and the final answer is 6')?.answer, '6');
   assert.equal(extractMathAnswer('I do not know.'), null);
 });

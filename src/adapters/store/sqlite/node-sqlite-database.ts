@@ -1,5 +1,6 @@
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import { BUSY_TIMEOUT_MS, patiently } from './patiently.ts';
 
 /** node:sqlite binds neither booleans nor undefined; everything else passes through. */
 function bindable(params: readonly unknown[]): SQLInputValue[] {
@@ -10,21 +11,26 @@ function bindable(params: readonly unknown[]): SQLInputValue[] {
   });
 }
 
-/** Kysely's SqliteDialect speaks the better-sqlite3 interface; this adapts node:sqlite to it. */
+/**
+ * Kysely's SqliteDialect speaks the better-sqlite3 interface; this adapts node:sqlite to it. The busy
+ * timeout is set as the file opens, before any statement touches it; every transaction begins
+ * IMMEDIATE (it takes the write lock up front, so two processes never deadlock upgrading a read), and
+ * statements outside a transaction wait and retry while another process holds the store.
+ */
 export function nodeSqliteDatabase(file: string): { kysely: SqliteDatabase; raw: DatabaseSync } {
-  const raw = new DatabaseSync(file);
-  raw.exec('PRAGMA journal_mode = WAL');
+  const raw = new DatabaseSync(file, { timeout: BUSY_TIMEOUT_MS });
+  patiently(raw, () => raw.exec('PRAGMA journal_mode = WAL'));
   raw.exec('PRAGMA synchronous = NORMAL');
   raw.exec('PRAGMA foreign_keys = ON');
-  raw.exec('PRAGMA busy_timeout = 5000');
   // A small page cache: long evaluation runs write steadily, and a larger cache only grows the process.
   raw.exec('PRAGMA cache_size = -65536');
   raw.exec('PRAGMA temp_store = MEMORY');
   const cache = new Map<string, StatementSync>();
-  const prepare = (text: string): StatementSync => {
+  const prepare = (sqlText: string): StatementSync => {
+    const text = sqlText === 'begin' ? 'begin immediate' : sqlText;
     let stmt = cache.get(text);
     if (!stmt) {
-      stmt = raw.prepare(text);
+      stmt = patiently(raw, () => raw.prepare(text));
       if (cache.size > 500) cache.clear();
       cache.set(text, stmt);
     }
@@ -36,9 +42,9 @@ export function nodeSqliteDatabase(file: string): { kysely: SqliteDatabase; raw:
       const stmt = prepare(text);
       return {
         reader: stmt.columns().length > 0,
-        all: (params) => stmt.all(...bindable(params)),
+        all: (params) => patiently(raw, () => stmt.all(...bindable(params))),
         run: (params) => {
-          const r = stmt.run(...bindable(params));
+          const r = patiently(raw, () => stmt.run(...bindable(params)));
           return { changes: r.changes, lastInsertRowid: r.lastInsertRowid };
         },
         iterate: (params) => stmt.iterate(...bindable(params)) as IterableIterator<unknown>,

@@ -1,5 +1,6 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { SamplesTable } from '../tables.ts';
+import { patiently } from './patiently.ts';
 
 const COLUMNS = [
   'run_id',
@@ -16,6 +17,7 @@ const COLUMNS = [
   'latency_ms',
   'error',
   'scorer_version',
+  'scoring',
   'created_at',
 ] as const satisfies readonly (keyof SamplesTable)[];
 
@@ -31,7 +33,7 @@ export function sqliteBulkSamples(raw: DatabaseSync): (rows: SamplesTable[]) => 
      on conflict (run_id, item_id, sample_index) do update set ${updates.join(', ')}`,
   );
   return (rows) => {
-    raw.exec('begin');
+    patiently(raw, () => raw.exec('begin immediate'));
     try {
       for (const row of rows) stmt.run(...COLUMNS.map((c) => row[c] as SQLInputValue));
       raw.exec('commit');

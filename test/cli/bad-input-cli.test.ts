@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { runCli } from '../helpers/run-cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'ys-bad-cli-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** `eval` of a model on a closed local port: every check here fails before any request. */
+const evalOn = (store: string, ...args: string[]) =>
+  runCli(['--store', store, 'eval', '-m', 'openai:x@http://127.0.0.1:9/v1', ...args]);
+
+/** A billion-laughs YAML: nine levels of nine aliases each. */
+function aliasBomb(prefix = ''): string {
+  const lines = [`${prefix}a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]`];
+  for (let i = 1; i < 9; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(',')}]`,
+    );
+  return `${lines.join('\n')}\n`;
+}
+
+test('a YAML alias bomb in a suite or task file is refused in one line naming file and line', () => {
+  const store = join(dir, 'yaml.db');
+  const suite = join(dir, 'bomb-suite.yaml');
+  writeFileSync(suite, aliasBomb());
+  const a = runCli(['--store', store, 'eval', suite]);
+  assert.equal(a.status, 3, a.stderr);
+  assert.equal(
+    a.stderr,
+    `yardstick: ${suite}:2: invalid YAML: its aliases expand beyond 100 nodes (an alias bomb?)\n`,
+  );
+  const task = join(dir, 'bomb-task.yaml');
+  writeFileSync(task, aliasBomb());
+  const b = evalOn(store, '-b', task);
+  assert.equal(b.status, 3, b.stderr);
+  assert.match(b.stderr, /^yardstick: .*bomb-task\.yaml:2: invalid YAML: its aliases expand/);
+  assert.equal(b.stderr.split('\n').length, 2, 'one line');
+});
+
+test('a bad --model-id gets one line naming the flag, and no run is recorded', () => {
+  const store = join(dir, 'model-id.db');
+  const r = evalOn(store, '-b', 'arithmetic', '--model-id', 'Not A Slug!');
+  assert.equal(r.status, 2);
+  assert.equal(
+    r.stderr,
+    'yardstick: --model-id "Not A Slug!": must be a lowercase slug (a-z, 0-9, ".", "-", "_")\n',
+  );
+  const runs = runCli(['--store', store, 'runs', '--json']);
+  assert.deepEqual(JSON.parse(runs.stdout || '[]'), []);
+});
+
+test('a model spec whose base URL lacks a scheme is refused before any run or request', () => {
+  const store = join(dir, 'scheme.db');
+  const r = runCli(['--store', store, 'eval', '-m', 'openai:m@127.0.0.1:8000/v1', '-b', 'arithmetic'], {
+    OPENAI_API_KEY: 'sk-should-never-be-sent',
+  });
+  assert.equal(r.status, 2);
+  assert.match(
+    r.stderr,
+    /^yardstick: --model "openai:m@127\.0\.0\.1:8000\/v1": the base URL "127\.0\.0\.1:8000\/v1" has no scheme/,
+  );
+  const runs = runCli(['--store', store, 'runs', '--json']);
+  assert.deepEqual(JSON.parse(runs.stdout || '[]'), [], 'no run was recorded');
+});

@@ -70,6 +70,8 @@ async function bench(store: Store) {
         latencyMs: 812.5,
         error: i % 997 === 0 ? 'HTTP 500' : null,
         scorerVersion: 'gsm8k-v1',
+        target: '72',
+        tags: {},
         scoring: null,
         createdAt,
       });

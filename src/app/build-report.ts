@@ -10,8 +10,12 @@ import { chartSpec } from '../core/charts/chart-spec.ts';
 import { describeFigure } from '../core/describe/describe-figure.ts';
 import { type FigureDescription, renderDescriptionPlain } from '../core/describe/figure-description.ts';
 import { EXIT, UserError } from '../core/errors/user-error.ts';
+import { leaderboard } from '../core/report/leaderboard.ts';
+import { measuredFigureInputs } from '../core/report/measured-figures.ts';
+import { measuredResults } from './evidence/measured-results.ts';
 import { loadFigureInputs } from './figure-data.ts';
-import { type ReportScripts, type ReportSection, reportHtml } from './report-html.ts';
+import { type MeasuredBlocks, type ReportScripts, type ReportSection, reportHtml } from './report-html.ts';
+import { leaderboardHtml, provenanceHtml } from './report-runs-html.ts';
 
 /**
  * How a figure is described: its caption in the report and its SVG's accessible description.
@@ -29,6 +33,12 @@ export interface ReportOptions {
   title?: string;
   /** PNG scale (2 = twice the SVG's size). */
   scale?: number;
+  /** Include measured results (leaderboard, a figure per benchmark, provenance); default true. */
+  runs?: boolean;
+  /** Runs to show instead of the latest finished one of their model, benchmark and condition. */
+  chosenRuns?: string[];
+  /** The report's date (default now). */
+  date?: Date;
 }
 
 export interface ReportFigure {
@@ -39,13 +49,21 @@ export interface ReportFigure {
   specFile: string;
   /** Labels that found no free position (normally none). */
   crowded: string[];
-  /** Why the figure could not be drawn (its options were refused); null when it was drawn. */
+  /** Why the figure could not be drawn (its options were refused, or it has nothing to draw); null when it was drawn. */
   error: string | null;
 }
 
 export interface ReportSummary {
   index: string;
   figures: ReportFigure[];
+  /** Measured scores in the leaderboard. */
+  measured: number;
+}
+
+function toolVersion(): Promise<string> {
+  return readFile(new URL('../../package.json', import.meta.url), 'utf8').then(
+    (t) => (JSON.parse(t) as { version: string }).version,
+  );
 }
 
 async function vendorScripts(): Promise<ReportScripts> {
@@ -75,10 +93,14 @@ export async function renderFigure(
  * installed package, so it opens offline) and, per figure, <id>.png, <id>.svg and <id>.vl.json.
  */
 export async function buildReport(store: Store, opts: ReportOptions): Promise<ReportSummary> {
-  const inputs = await loadFigureInputs(store, opts.figures ?? []);
+  const stored = await loadFigureInputs(store, opts.figures ?? []);
+  const runs = opts.runs !== false && !opts.figures?.length;
+  const m = runs ? await measuredResults(store, {}, opts.chosenRuns ?? []) : null;
+  const measured = m?.measured ?? [];
+  const inputs = [...(measured.length ? measuredFigureInputs(measured) : []), ...stored];
   if (!inputs.length)
     throw new UserError(
-      'the store holds no figures; load some first (`yardstick catalog load`)',
+      'the store holds no figures and no finished runs; load some first (`yardstick catalog load`)',
       EXIT.notFound,
     );
   await mkdir(opts.outDir, { recursive: true });
@@ -87,18 +109,20 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
   const sections: ReportSection[] = [];
   const figures: ReportFigure[] = [];
   for (const input of inputs) {
-    const description = await caption(input);
     const id = input.preset.id;
     const files = { svgFile: `${id}.svg`, pngFile: `${id}.png`, specFile: `${id}.vl.json` };
+    let description: FigureDescription | null = null;
     let drawn: Awaited<ReturnType<typeof renderFigure>>;
     try {
+      description = await caption(input);
       drawn = await renderFigure(
         input,
         { description: renderDescriptionPlain(description) },
         opts.scale ?? 2,
       );
     } catch (err) {
-      // Options the chart schema or Vega refuse: the error takes the figure's place, the others are drawn.
+      // Options the chart schema or Vega refuse, or nothing to draw: the error takes the figure's place,
+      // the others are drawn.
       if (!(err instanceof UserError)) throw err;
       const title = input.preset.title;
       sections.push({
@@ -133,7 +157,18 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
     });
     figures.push({ id, title, ...files, crowded: spec.usermeta.crowded, error: null });
   }
+  let blocks: MeasuredBlocks | null = null;
+  if (m && measured.length)
+    blocks = {
+      leaderboard: leaderboardHtml(leaderboard(measured)),
+      provenance: provenanceHtml({
+        version: await toolVersion(),
+        generatedAt: (opts.date ?? new Date()).toISOString().slice(0, 10),
+        runs: [...m.runs.values()].sort((a, b) => a.spec.id.localeCompare(b.spec.id)),
+      }),
+    };
   const index = join(opts.outDir, 'index.html');
-  await writeFile(index, redactKnown(reportHtml(opts.title ?? 'Yardstick report', sections, await scripts)));
-  return { index, figures };
+  const html = reportHtml(opts.title ?? 'Yardstick report', sections, await scripts, blocks);
+  await writeFile(index, redactKnown(html));
+  return { index, figures, measured: measured.length };
 }

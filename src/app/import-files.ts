@@ -14,10 +14,11 @@ export interface FileOutcome {
  * any problem writes nothing. Later files may refer to models and benchmarks of earlier valid ones.
  */
 export async function importFiles(store: Store, files: string[]): Promise<FileOutcome[]> {
-  const [models, benchmarks] = await Promise.all([store.models(), store.benchmarks()]);
+  const [models, benchmarks, runs] = await Promise.all([store.models(), store.benchmarks(), store.runs()]);
   const known = {
     models: new Set(models.map((m) => m.id)),
     benchmarks: new Set(benchmarks.map((b) => b.id)),
+    runs: new Set(runs.map((r) => r.spec.id)),
   };
   const outcomes: FileOutcome[] = [];
   for (const file of files) {
@@ -30,6 +31,7 @@ export async function importFiles(store: Store, files: string[]): Promise<FileOu
         counts = await store.importBatch(built.batch);
         for (const m of built.batch.models) known.models.add(m.id);
         for (const b of built.batch.benchmarks) known.benchmarks.add(b.id);
+        for (const r of built.batch.runs) known.runs.add(r.spec.id);
       }
     } catch (err) {
       if (!(err instanceof InputError)) throw err;

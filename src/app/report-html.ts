@@ -1,11 +1,13 @@
 /** The report page: one section per figure, static SVG inline, made interactive by vega-embed when scripts run. */
 
 import type { FigureDescription } from '../core/describe/figure-description.ts';
+import { esc } from './report-escape.ts';
 
 export interface ReportSection {
   id: string;
   title: string;
-  description: FigureDescription;
+  /** Null only when the figure could not be described either (see `error`). */
+  description: FigureDescription | null;
   svg: string;
   spec: unknown;
   png: string;
@@ -14,14 +16,17 @@ export interface ReportSection {
   error: string | null;
 }
 
+/** Measured results: the leaderboard before the figures, provenance after them (HTML fragments). */
+export interface MeasuredBlocks {
+  leaderboard: string;
+  provenance: string;
+}
+
 export interface ReportScripts {
   vega: string;
   vegaLite: string;
   vegaEmbed: string;
 }
-
-const esc = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The figure's written description as HTML: the Overview as its caption, the rest folded below. */
 function descriptionHtml(d: FigureDescription): string {
@@ -52,6 +57,12 @@ figcaption { color: #444; margin-top: 8px; line-height: 1.45; }
 .interactive:empty { display: none; }
 .vega-embed { max-width: 100%; }
 .figure-error { color: #a00; border-left: 3px solid #a00; padding: 8px 12px; background: #fff4f4; }
+table { border-collapse: collapse; font-size: 14px; margin: 12px 0; }
+th, td { border-bottom: 1px solid #ddd; padding: 4px 10px; text-align: left; vertical-align: top; }
+.leaderboard td { text-align: right; }
+.leaderboard .score { font-weight: bold; }
+.ci, .src { color: #666; font-size: 12px; }
+.provenance { font-size: 12px; }
 `;
 
 const SCRIPT = `
@@ -74,14 +85,23 @@ const SCRIPT = `
 `;
 
 /** The whole page as one self-contained HTML document (no external requests). */
-export function reportHtml(title: string, sections: ReportSection[], scripts: ReportScripts): string {
-  const toc = sections.map((s) => `<li><a href="#${esc(s.id)}">${esc(s.title)}</a></li>`).join('\n');
+export function reportHtml(
+  title: string,
+  sections: ReportSection[],
+  scripts: ReportScripts,
+  measured: MeasuredBlocks | null = null,
+): string {
+  const toc = [
+    ...(measured ? ['<li><a href="#measured">Measured results</a></li>'] : []),
+    ...sections.map((s) => `<li><a href="#${esc(s.id)}">${esc(s.title)}</a></li>`),
+    ...(measured ? ['<li><a href="#provenance">Provenance</a></li>'] : []),
+  ].join('\n');
   const body = sections
     .map((s) =>
-      s.error !== null
+      s.error !== null || s.description === null
         ? `<section id="${esc(s.id)}" data-figure-error="${esc(s.id)}">
 <h2>${esc(s.title)}</h2>
-<p class="figure-error">This figure could not be drawn: ${esc(s.error)}</p>
+<p class="figure-error">This figure could not be drawn: ${esc(s.error ?? 'no description')}</p>
 </section>`
         : `<section id="${esc(s.id)}" data-figure="${esc(s.id)}">
 <h2>${esc(s.title)}</h2>
@@ -95,6 +115,14 @@ export function reportHtml(title: string, sections: ReportSection[], scripts: Re
 </section>`,
     )
     .join('\n');
+  const leaderboard = measured
+    ? `<section id="measured">\n<h2>Measured results</h2>\n${measured.leaderboard}\n</section>\n`
+    : '';
+  const provenance = measured
+    ? `\n<section id="provenance">\n<h2>Provenance</h2>\n${measured.provenance}\n</section>`
+    : '';
+  const drawn = sections.filter((s) => s.error === null).length;
+  const failed = sections.length - drawn;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -106,11 +134,11 @@ export function reportHtml(title: string, sections: ReportSection[], scripts: Re
 </head>
 <body>
 <h1>${esc(title)}</h1>
-<p>${sections.length} figure${sections.length === 1 ? '' : 's'}, drawn by Yardstick from stored results.</p>
+<p>${drawn} figure${drawn === 1 ? '' : 's'}, drawn by Yardstick from stored results${failed ? `; ${failed} could not be drawn` : ''}.</p>
 <nav><ol>
 ${toc}
 </ol></nav>
-${body}
+${leaderboard}${body}${provenance}
 <script>${inline(scripts.vega)}</script>
 <script>${inline(scripts.vegaLite)}</script>
 <script>${inline(scripts.vegaEmbed)}</script>

@@ -6,6 +6,7 @@ import type { SampleRecord } from '../core/schema/index.ts';
 import type { DatasetContext, MetricValue, ScoredSample, Task } from '../core/task/task.ts';
 import type { Registry } from '../registry/registry.ts';
 import { recordRunResults } from './eval/record-run-results.ts';
+import { recordDeltaResults } from './evidence/record-delta-results.ts';
 
 export interface RescoreOutcome {
   runId: string;
@@ -116,6 +117,7 @@ export async function rescoreRun(
     await tx.putSamples(out);
     if (run.status === 'finished') await recordRunResults(tx, run.spec, metrics);
   });
+  if (run.status === 'finished') await recordDeltaResults(store, run.spec.model, run.spec.benchmark);
   return {
     runId,
     scorerVersion: task.scorerVersion,

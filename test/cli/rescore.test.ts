@@ -71,13 +71,13 @@ test('rescore re-scores stored responses without the model and records the score
   });
   const why = new Map(out.changes.map((c) => [c.itemId, c.why]));
   assert.deepEqual(why.get('0'), [
-    'scorer crude-0 -> gsm8k-number-2',
+    'scorer crude-0 -> gsm8k-number-3',
     'extraction rule unknown -> answer-is',
     'extracted "1" -> "18"',
     'equivalence unknown -> numeric',
   ]);
   assert.ok(why.get('4')!.includes('re-tried after scorer-timeout'));
-  assert.equal(out.scorerVersion, 'gsm8k-number-2');
+  assert.equal(out.scorerVersion, 'gsm8k-number-3');
   assert.ok(out.metrics.some((m) => m.name === 'extraction-failure-rate'));
 
   const again = await openStore(db);
@@ -86,7 +86,7 @@ test('rescore re-scores stored responses without the model and records the score
   await again.close();
   assert.equal(rows.get('0')!.verdict, 'correct');
   assert.equal(rows.get('0')!.extracted, '18');
-  assert.equal(rows.get('0')!.scorerVersion, 'gsm8k-number-2');
+  assert.equal(rows.get('0')!.scorerVersion, 'gsm8k-number-3');
   assert.equal(rows.get('1')!.verdict, 'correct');
   assert.equal(rows.get('2')!.verdict, 'no-answer');
   assert.equal(rows.get('2')!.extracted, null);

@@ -74,3 +74,22 @@ test('a mistyped task argument or value is rejected in one line with a suggestio
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('tasks and recipes list the evaluation recipes; recipes gives their values', () => {
+  const rows = JSON.parse(runCli(['tasks', '--json']).stdout) as { kind: string; name: string }[];
+  assert.deepEqual(
+    rows.filter((x) => x.kind === 'recipe').map((x) => x.name),
+    ['r1', 'greedy'],
+  );
+  const table = runCli(['recipes']);
+  assert.equal(table.status, 0, table.stderr);
+  assert.match(table.stdout, /r1@1\s+0\.6\s+0\.95\s+32768\s+16, aime-2024: 64/);
+  const json = JSON.parse(runCli(['recipes', '--json']).stdout) as {
+    name: string;
+    samplesByBenchmark: object;
+  }[];
+  assert.deepEqual(json.find((r) => r.name === 'r1')?.samplesByBenchmark, {
+    'aime-2024': 64,
+    'aime-2025': 64,
+  });
+});

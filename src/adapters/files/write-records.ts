@@ -8,16 +8,17 @@ export interface KindedRecord {
   value: Record<string, unknown>;
 }
 
+/** One record as a JSONL line (without its line break): its kind, then its fields. */
+export function jsonlLine(r: KindedRecord): string {
+  return JSON.stringify({ kind: r.kind, ...r.value });
+}
+
 /**
  * Serialises records in a format `yardstick import` reads back to the same values.
  * CSV holds one kind per file, with the kind's fields as columns.
  */
 export function writeRecords(records: KindedRecord[], format: ExportFormat): string {
-  if (format === 'jsonl')
-    return (
-      records.map((r) => JSON.stringify({ kind: r.kind, ...r.value })).join('\n') +
-      (records.length ? '\n' : '')
-    );
+  if (format === 'jsonl') return records.map(jsonlLine).join('\n') + (records.length ? '\n' : '');
   if (format === 'json')
     return `${JSON.stringify(
       records.map((r) => ({ kind: r.kind, ...r.value })),

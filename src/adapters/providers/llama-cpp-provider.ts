@@ -2,6 +2,8 @@ import type { LlamaChatSession, LlamaContextSequence } from 'node-llama-cpp';
 import { z } from 'zod';
 import { splitReasoning } from '../../core/engine/split-reasoning.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
+import type { GenerationConfig } from '../../core/schema/run-spec.ts';
+import { checkedCompletions } from './checked-completions.ts';
 import { importLlamaRuntime } from './llama-runtime.ts';
 import type { GenerateRequest, Generation, Provider } from './provider.ts';
 import { ProviderError } from './provider-error.ts';
@@ -77,6 +79,19 @@ export class LlamaCppProvider implements Provider {
     return this.loaded;
   }
 
+  /** The settings sent to node-llama-cpp: max tokens is never open (the default applies). */
+  effectiveSettings(g: GenerationConfig): Record<string, unknown> {
+    return {
+      maxTokens: g.maxTokens ?? this.args.defaultMaxTokens,
+      temperature: g.temperature,
+      ...(g.topP !== null ? { topP: g.topP } : {}),
+      ...(g.stop.length ? { customStopTriggers: g.stop } : {}),
+      contextSize: this.args.contextSize,
+      threads: this.args.threads,
+      stream: true,
+    };
+  }
+
   generate(req: GenerateRequest): Promise<Generation> {
     const run = this.queue.then(() => this.generateNow(req));
     this.queue = run.catch(() => undefined);
@@ -113,7 +128,12 @@ export class LlamaCppProvider implements Provider {
           );
         }
         session.setChatHistory(history);
+        // Streamed chunk by chunk, like the HTTP providers; the text is then split and checked the same way.
+        let streamed = '';
         const res = await session.promptWithMeta(last.content, {
+          onTextChunk: (chunk: string) => {
+            streamed += chunk;
+          },
           maxTokens: g.maxTokens ?? this.args.defaultMaxTokens,
           temperature: g.temperature,
           ...(g.topP !== null ? { topP: g.topP } : {}),
@@ -122,8 +142,10 @@ export class LlamaCppProvider implements Provider {
           signal: req.signal,
         });
         finish = res.stopReason ?? null;
-        completions.push(splitReasoning(res.responseText));
+        const text = streamed || res.responseText;
+        completions.push(...checkedCompletions([{ raw: text, split: splitReasoning(text) }], 'llama.cpp'));
       } catch (err) {
+        if (err instanceof ProviderError) throw err;
         if (req.signal?.aborted) throw new ProviderError('aborted', 'request aborted');
         throw new ProviderError('server', `llama.cpp: ${(err as Error).message}`);
       } finally {

@@ -7,7 +7,9 @@ export type ProviderErrorKind =
   | 'malformed'
   | 'aborted'
   | 'client'
-  | 'auth';
+  | 'auth'
+  | 'empty'
+  | 'too-large';
 
 const RETRYABLE: ReadonlySet<ProviderErrorKind> = new Set([
   'rate-limited',
@@ -15,6 +17,8 @@ const RETRYABLE: ReadonlySet<ProviderErrorKind> = new Set([
   'server',
   'network',
   'malformed',
+  'empty',
+  'too-large',
 ]);
 
 /**

@@ -13,10 +13,16 @@ export interface GenerateRequest {
   signal?: AbortSignal;
 }
 
+/** A completion with what the provider said about it: an unclosed thinking block has no answer. */
+export type ProviderCompletion = Completion & { unclosed?: true };
+
 export interface Generation {
-  completions: Completion[];
+  completions: ProviderCompletion[];
   promptTokens: number | null;
+  /** Every generated token, reasoning included. */
   completionTokens: number | null;
+  /** The part of completionTokens spent on reasoning, when the API reports it. */
+  reasoningTokens?: number | null;
   latencyMs: number;
   /** The provider's own finish reason, as it sent it ("stop", "length", "end_turn"...). */
   finishReason: string | null;
@@ -33,5 +39,10 @@ export interface Provider {
   /** Base URL (never with credentials), or null for in-process models. */
   readonly endpoint: string | null;
   generate(request: GenerateRequest): Promise<Generation>;
+  /**
+   * The generation settings this provider actually sends for a config: the defaults it fills in
+   * (max tokens), the values it clamps, streaming. Recorded with the run.
+   */
+  effectiveSettings(generation: GenerationConfig): Record<string, unknown>;
   close(): Promise<void>;
 }

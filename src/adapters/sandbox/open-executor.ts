@@ -15,12 +15,27 @@ export interface ExecutorOptions {
   bwrap?: string;
   /** Size of each sandbox's tmpfs work folder. */
   tmpfsBytes?: number;
-  /** Unprivileged uid the programs run as. */
+  /** Size of each sandbox's /dev/shm. */
+  shmBytes?: number;
+  /** Not root: the unprivileged uid the sandbox runs as. */
   uid?: number;
+  /** Time a supervisor gets, past a job's own limits, to answer before it is killed and replaced. */
+  replyMarginMs?: number;
   onWarning?: (message: string) => void;
 }
 
 export const SUPERVISOR_PATH = new URL('./supervisor.py', import.meta.url);
+const LOCKDOWN_PATH = new URL('./lockdown.py', import.meta.url);
+const LAUNCHER_PATH = new URL('./enter-userns.py', import.meta.url);
+
+/** As root, each sandbox gets three host uids of its own (see enter-userns.py), from this range. */
+const HOST_UID_BASE = 1_800_000_000;
+let sandboxesStarted = 0;
+
+function nextHostBase(): number {
+  const slot = (process.pid % 65_536) * 256 + (sandboxesStarted++ % 256);
+  return HOST_UID_BASE + slot * 4;
+}
 
 const INSTALL_HINT =
   'Install it (Debian/Ubuntu: apt-get install bubblewrap; Fedora: dnf install bubblewrap), ' +
@@ -65,14 +80,9 @@ export async function openExecutor(o: ExecutorOptions = {}): Promise<CodeExecuto
     (o.onWarning ?? ((m: string) => process.emitWarning(m)))(
       'running model-written code WITHOUT a sandbox (--unsafe-local): it can read, change and delete your files',
     );
-  const supervisorSource = readFileSync(SUPERVISOR_PATH, 'utf8');
+  const supervisorSource = `${readFileSync(LOCKDOWN_PATH, 'utf8')}\n${readFileSync(SUPERVISOR_PATH, 'utf8')}`;
+  const launcherSource = readFileSync(LAUNCHER_PATH, 'utf8');
   const hostUid = process.getuid?.() ?? 1000;
-  const setpriv = findOnPath('setpriv') ?? '/usr/bin/setpriv';
-  if (bwrap && hostUid === 0 && !executable(setpriv))
-    throw new UserError(
-      'running as root needs setpriv (util-linux) to drop to an unprivileged uid',
-      EXIT.failure,
-    );
   const localRoot = o.unsafeLocal ? mkdtempSync(join(tmpdir(), 'yardstick-exec-')) : '/tmp';
   const pool = new SandboxPool({
     kind: bwrap ? 'bwrap' : 'unsafe-local',
@@ -82,12 +92,15 @@ export async function openExecutor(o: ExecutorOptions = {}): Promise<CodeExecuto
         bwrap,
         python,
         supervisorSource,
+        launcherSource,
         tmpfsBytes: o.tmpfsBytes ?? 256 * 1024 ** 2,
+        shmBytes: o.shmBytes ?? 64 * 1024 ** 2,
         hostUid,
         uid: o.uid ?? 65534,
-        setpriv,
+        hostBase: nextHostBase(),
         localWorkDir: localRoot,
       }),
+    replyMarginMs: o.replyMarginMs,
     // The unsandboxed runs' job folders go with the executor; the sandbox's live in its own tmpfs.
     onClose: o.unsafeLocal
       ? () => rmSync(localRoot, { recursive: true, force: true, maxRetries: 3 })

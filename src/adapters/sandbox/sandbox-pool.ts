@@ -8,7 +8,7 @@ import {
 } from '../../core/sandbox/exec-job.ts';
 import type { SandboxCommand } from '../../core/sandbox/sandbox-command.ts';
 import type { CodeExecutor } from './code-executor.ts';
-import { SupervisorProcess } from './supervisor-process.ts';
+import { SandboxFault, SupervisorProcess } from './supervisor-process.ts';
 
 export interface SandboxPoolOptions {
   kind: CodeExecutor['kind'];
@@ -20,6 +20,18 @@ export interface SandboxPoolOptions {
   attempts?: number;
   /** Runs once the supervisors are killed, e.g. to remove their work folder. */
   onClose?: () => void;
+  /**
+   * Time a supervisor gets to answer beyond the job's own limits (the sum of its tests' limits and
+   * graces), before it is killed and replaced and the job recorded as sandbox-error. Default 30 s.
+   */
+  replyMarginMs?: number;
+}
+
+const DEFAULT_REPLY_MARGIN_MS = 30_000;
+
+/** How long a supervisor may take to answer a job: the job's own worst case plus a margin. */
+function replyDeadlineMs(job: ExecJob, marginMs: number): number {
+  return job.tests.reduce((sum, t) => sum + t.timeoutMs + job.graceMs, 0) + marginMs;
 }
 
 interface Queued {
@@ -42,7 +54,9 @@ function toOutcome(raw: Record<string, unknown>): TestOutcome {
 /**
  * A supervised pool of pre-forked supervisors. Each runs one job at a time; a supervisor that dies is
  * replaced, and the job it was running is retried once in a fresh one before being reported as a
- * sandbox error (an infrastructure failure, never counted against the program).
+ * sandbox error (an infrastructure failure, never counted against the program). A supervisor that does
+ * not answer by the job's deadline (or answers for another job) is killed and replaced; that job is
+ * reported as a sandbox error at once, and the others go on.
  */
 export class SandboxPool implements CodeExecutor {
   readonly kind: CodeExecutor['kind'];
@@ -144,9 +158,11 @@ export class SandboxPool implements CodeExecutor {
     const id = ++this.seq;
     let reply: Record<string, unknown>;
     try {
-      reply = await s.request({ id, ...q.job });
+      const deadline = replyDeadlineMs(q.job, this.opts.replyMarginMs ?? DEFAULT_REPLY_MARGIN_MS);
+      reply = await s.request(id, q.job, deadline);
     } catch (err) {
-      if (q.attempt < (this.opts.attempts ?? 2) && !this.closed) {
+      const hung = err instanceof SandboxFault && err.hung;
+      if (!hung && q.attempt < (this.opts.attempts ?? 2) && !this.closed) {
         this.queue.unshift({ ...q, attempt: q.attempt + 1 });
         this.pump();
       } else {

@@ -148,6 +148,25 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('samples').addColumn('scoring', 'text').execute();
     },
   },
+  '0015-sample-finish-reason': {
+    async up(db: Kysely<unknown>) {
+      // Why each generation ended (stop, length, content_filter, error) and the tokens spent on
+      // reasoning, so truncation is visible and tokens split into reasoning and answer.
+      await db.schema.alterTable('samples').addColumn('finish_reason', 'text').execute();
+      await db.schema.alterTable('samples').addColumn('reasoning_tokens', 'integer').execute();
+    },
+  },
+  '0016-sample-target-and-tags': {
+    async up(db: Kysely<unknown>) {
+      // Each sample keeps its item's gold answer and group labels (subject, level), so a sample log
+      // reads on its own and two runs compare per subject without reloading the dataset.
+      await db.schema.alterTable('samples').addColumn('target', 'text').execute();
+      await db.schema
+        .alterTable('samples')
+        .addColumn('tags', 'text', (c) => c.notNull().defaultTo('{}'))
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

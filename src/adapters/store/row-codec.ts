@@ -180,6 +180,18 @@ export function resultFromRow(row: ResultsTable): Result {
 export const figureFromRow = (row: { spec: string }): FigurePreset =>
   FigurePreset.parse(JSON.parse(row.spec));
 
+export function runToRow(r: RunRecord): RunsTable {
+  return {
+    id: r.spec.id,
+    model_id: r.spec.model,
+    benchmark_id: r.spec.benchmark,
+    spec: JSON.stringify(r.spec),
+    status: r.status,
+    created_at: r.spec.createdAt,
+    finished_at: r.finishedAt,
+  };
+}
+
 export function runFromRow(row: RunsTable): RunRecord {
   return {
     spec: RunSpec.parse(JSON.parse(row.spec)),
@@ -201,9 +213,13 @@ export function sampleToRow(s: SampleRecord): SamplesTable {
     score: s.score,
     prompt_tokens: s.promptTokens,
     completion_tokens: s.completionTokens,
+    reasoning_tokens: s.reasoningTokens ?? null,
+    finish_reason: s.finishReason ?? null,
     latency_ms: s.latencyMs,
     error: s.error,
     scorer_version: s.scorerVersion,
+    target: s.target,
+    tags: JSON.stringify(s.tags),
     scoring: s.scoring === null ? null : JSON.stringify(s.scoring),
     created_at: s.createdAt,
   };
@@ -223,9 +239,14 @@ export function sampleFromRow(row: SamplesTable): SampleRecord {
     score: n(row.score),
     promptTokens: n(row.prompt_tokens),
     completionTokens: n(row.completion_tokens),
+    // Absent rather than null when unknown, as samples without them were written.
+    ...(row.reasoning_tokens != null ? { reasoningTokens: Number(row.reasoning_tokens) } : {}),
+    ...(row.finish_reason != null ? { finishReason: row.finish_reason } : {}),
     latencyMs: n(row.latency_ms),
     error: row.error,
     scorerVersion: row.scorer_version,
+    target: row.target,
+    tags: JSON.parse(row.tags),
     scoring: row.scoring === null || row.scoring === undefined ? null : JSON.parse(row.scoring),
     createdAt: row.created_at,
   });

@@ -21,6 +21,7 @@ import {
   responseToRow,
   resultToRow,
   runFromRow,
+  runToRow,
   sampleStateFromRow,
   sampleFromRow,
   sampleToRow,
@@ -32,6 +33,7 @@ import type {
   ResultQuery,
   RunRecord,
   SampleAggregate,
+  RunUsage,
   SampleState,
   Store,
 } from './store.ts';
@@ -129,12 +131,26 @@ export class SqlStore implements Store {
         ['id'],
         (batch.figures ?? []).map((f) => ({ id: f.id, spec: JSON.stringify(f), updated_at: now })),
       );
+      await upsert(
+        trx,
+        'runs',
+        ['id'],
+        (batch.runs ?? []).map((r) => ({ ...runToRow(r) })),
+      );
+      await upsert(
+        trx,
+        'samples',
+        ['run_id', 'item_id', 'sample_index'],
+        (batch.samples ?? []).map((x) => ({ ...sampleToRow(x) })),
+      );
     });
     return {
       models: batch.models?.length ?? 0,
       benchmarks: batch.benchmarks?.length ?? 0,
       results: batch.results?.length ?? 0,
       figures: batch.figures?.length ?? 0,
+      runs: batch.runs?.length ?? 0,
+      samples: batch.samples?.length ?? 0,
     };
   }
 
@@ -156,6 +172,12 @@ export class SqlStore implements Store {
     return rows.map(resultFromRow);
   }
 
+  async deleteResults(keys: readonly string[]): Promise<void> {
+    for (const part of chunks([...keys], 1)) {
+      if (part.length) await this.db.deleteFrom('results').where('key', 'in', part).execute();
+    }
+  }
+
   async figures(): Promise<FigurePreset[]> {
     const rows = await this.db.selectFrom('figures').select(['spec']).orderBy('id').execute();
     return rows.map(figureFromRow);
@@ -165,15 +187,7 @@ export class SqlStore implements Store {
     const spec = redactKnownValue(input);
     await this.db
       .insertInto('runs')
-      .values({
-        id: spec.id,
-        model_id: spec.model,
-        benchmark_id: spec.benchmark,
-        spec: JSON.stringify(spec),
-        status: 'running',
-        created_at: spec.createdAt,
-        finished_at: null,
-      })
+      .values(runToRow({ spec, status: 'running', finishedAt: null }))
       .execute();
   }
 
@@ -294,6 +308,39 @@ export class SqlStore implements Store {
       const last = rows[rows.length - 1]!;
       after = { item: last.item_id, index: Number(last.sample_index) };
     }
+  }
+
+  async runUsage(runId: string): Promise<RunUsage> {
+    const rows = await this.db
+      .selectFrom('samples')
+      .where('run_id', '=', runId)
+      .select((eb) => [
+        'finish_reason',
+        eb.fn.countAll().as('samples'),
+        eb.fn.sum('prompt_tokens').as('prompt'),
+        eb.fn.sum('completion_tokens').as('completion'),
+        eb.fn.sum('reasoning_tokens').as('reasoning'),
+      ])
+      .groupBy('finish_reason')
+      .execute();
+    const usage: RunUsage = {
+      samples: 0,
+      finishReasons: {},
+      promptTokens: 0,
+      completionTokens: 0,
+      reasoningTokens: 0,
+    };
+    const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+    for (const r of rows) {
+      const count = n(r.samples);
+      usage.samples += count;
+      const key = r.finish_reason ?? 'unknown';
+      usage.finishReasons[key] = (usage.finishReasons[key] ?? 0) + count;
+      usage.promptTokens += n(r.prompt);
+      usage.completionTokens += n(r.completion);
+      usage.reasoningTokens += n(r.reasoning);
+    }
+    return usage;
   }
 
   async aggregateSamples(filter: { benchmark?: string; model?: string } = {}): Promise<SampleAggregate[]> {

@@ -3,6 +3,7 @@ import type {
   FigurePreset,
   ModelCard,
   Result,
+  RunRecord,
   RunSpec,
   RunStatus,
   SampleRecord,
@@ -14,6 +15,10 @@ export interface ImportBatch {
   benchmarks?: Benchmark[];
   results?: Result[];
   figures?: FigurePreset[];
+  /** Runs as they are (spec, status, finish time); a run already stored is replaced. */
+  runs?: RunRecord[];
+  /** Samples replace on (run, item, index). */
+  samples?: SampleRecord[];
 }
 
 export interface ImportCounts {
@@ -21,6 +26,8 @@ export interface ImportCounts {
   benchmarks: number;
   results: number;
   figures: number;
+  runs: number;
+  samples: number;
 }
 
 export interface ResultQuery {
@@ -28,11 +35,7 @@ export interface ResultQuery {
   models?: string[];
 }
 
-export interface RunRecord {
-  spec: RunSpec;
-  status: RunStatus;
-  finishedAt: string | null;
-}
+export type { RunRecord };
 
 /** Per model and benchmark, what the stored samples add up to. Error samples are counted apart. */
 export interface SampleAggregate {
@@ -68,6 +71,18 @@ export interface SampleState {
   extracted: string | null;
 }
 
+/** Tokens and finish reasons of a run's samples, summed in the store. */
+export interface RunUsage {
+  samples: number;
+  /** Samples per finish reason; `unknown` for samples recorded without one. */
+  finishReasons: Record<string, number>;
+  promptTokens: number;
+  /** Every generated token, reasoning included. */
+  completionTokens: number;
+  /** The reasoning part of completionTokens, where the API reported it. */
+  reasoningTokens: number;
+}
+
 /**
  * The results store. One implementation (SqlStore) serves SQLite and PostgreSQL;
  * every implementation passes test/adapters/store/store-conformance.ts.
@@ -81,6 +96,8 @@ export interface Store {
   models(): Promise<ModelCard[]>;
   benchmarks(): Promise<Benchmark[]>;
   results(query?: ResultQuery): Promise<Result[]>;
+  /** Removes the results with these natural keys (see resultKey); unknown keys are ignored. */
+  deleteResults(keys: readonly string[]): Promise<void>;
   figures(): Promise<FigurePreset[]>;
 
   createRun(spec: RunSpec): Promise<void>;
@@ -99,6 +116,8 @@ export interface Store {
   cachedResponses(keys: string[]): Promise<Map<string, CachedResponse>>;
   /** Item, index, verdict, score and extracted answer of every sample of a run, in item and index order. */
   sampleStates(runId: string): Promise<SampleState[]>;
+  /** Token sums and finish-reason counts of one run. */
+  runUsage(runId: string): Promise<RunUsage>;
   aggregateSamples(filter?: { benchmark?: string; model?: string }): Promise<SampleAggregate[]>;
   /**
    * Runs `fn` with a store whose writes commit together when it returns, or not at all when it

@@ -87,9 +87,15 @@ export interface SamplesTable {
   score: number | null;
   prompt_tokens: number | null;
   completion_tokens: number | null;
+  /** Added by migration 0015; null on rows written before it. */
+  reasoning_tokens: number | null;
+  finish_reason: string | null;
   latency_ms: number | null;
   error: string | null;
   scorer_version: string | null;
+  target: string | null;
+  /** JSON object of string labels (subject, level). */
+  tags: string;
   /** JSON of core/schema/scoring.ts, or null. */
   scoring: string | null;
   created_at: string;

@@ -5,10 +5,13 @@ import type { Store } from '../../adapters/store/store.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import { parseModelSpec } from '../../core/engine/model-spec.ts';
 import { stableJson } from '../../core/format/stable-json.ts';
-import { GenerationConfig, type PluginRef, RunSpec } from '../../core/schema/index.ts';
+import type { Provider } from '../../adapters/providers/provider.ts';
+import type { GenerationConfig, PluginRef, RequestLimits } from '../../core/schema/index.ts';
+import { RunSpec } from '../../core/schema/index.ts';
 import type { DatasetContext, Item, Task } from '../../core/task/task.ts';
 import type { Registry } from '../../registry/registry.ts';
 import { runItems } from './execute-run.ts';
+import { resolveRunSettings } from './run-settings.ts';
 
 // Not an ESM import, whose facade would load WebCrypto (see core/engine/cache-key.ts).
 const { createHash, randomBytes } = process.getBuiltinModule('node:crypto');
@@ -29,6 +32,15 @@ export interface NewRunOptions {
   seed?: number;
   timeoutMs?: number;
   toolVersion: string;
+  /** The condition the run is made under, and the one its Δ is measured against. */
+  condition?: string | null;
+  baseline?: string | null;
+  /** An evaluation recipe (core/recipes): defaults for generation and samples, overridden field by field. */
+  recipe?: string;
+  /** Requests/tokens per minute and the retry policy of the model's endpoint. */
+  requestLimits?: Partial<RequestLimits>;
+  /** Further provider args (timeouts, streaming, body limit, a base URL from a suite's model entry). */
+  providerArgs?: Record<string, unknown>;
 }
 
 /** The registry reference of the task a --benchmark value names. */
@@ -47,6 +59,13 @@ export function promptTemplateHash(task: Task, first: Item | undefined): string 
     .update(stableJson({ promptId: task.promptId, messages }))
     .digest('hex')
     .slice(0, 16);
+}
+
+/** Checksum of the items a run evaluates: their ids, inputs and gold answers, in order. */
+export function itemsChecksum(items: readonly Item[]): string {
+  const hash = createHash('sha256');
+  for (const i of items) hash.update(stableJson([i.id, i.input, i.target])).update('\n');
+  return hash.digest('hex').slice(0, 16);
 }
 
 /** A new run's spec, with the task and items it was planned from (executeRun can reuse them). */
@@ -69,25 +88,39 @@ export async function planRun(
   // user:password in a base URL is used for this process's requests and never recorded.
   if (typeof model.args.baseUrl === 'string') model.args.baseUrl = stripCredentials(model.args.baseUrl);
   const concurrency = o.concurrency ?? 8;
-  const providerArgs = { ...model.args, concurrency, ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}) };
-  const provider = await registry.build<{ close(): Promise<void> }>('provider', model.provider, providerArgs);
-  await provider.value.close();
+  const providerArgs: Record<string, unknown> = {
+    ...model.args,
+    concurrency,
+    ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}),
+    ...o.providerArgs,
+  };
+  // A suite model's own base URL is stripped the same way.
+  if (typeof providerArgs.baseUrl === 'string') providerArgs.baseUrl = stripCredentials(providerArgs.baseUrl);
+  const provider = await registry.build<Provider>('provider', model.provider, providerArgs);
   const { value: task, ref } = await registry.rebuild<Task>(taskRef(o.benchmark, o.taskArgs));
+  const settings = resolveRunSettings(o, task.benchmark);
+  const effectiveGeneration = provider.value.effectiveSettings(settings.generation);
+  await provider.value.close();
   const parsed = RunSpec.safeParse({
     id: 'pending',
     model: o.modelId ?? model.slug,
     provider: provider.ref,
-    endpoint: typeof model.args.baseUrl === 'string' ? model.args.baseUrl : null,
+    endpoint: typeof providerArgs.baseUrl === 'string' ? providerArgs.baseUrl : null,
     benchmark: task.benchmark,
     benchmarkVersion: task.version,
     task: ref,
     promptTemplateHash: 'pending',
-    generation: GenerationConfig.parse(o.generation ?? {}),
+    generation: settings.generation,
+    recipe: settings.recipe,
+    effectiveGeneration,
+    requestLimits: settings.requestLimits,
     seed: o.seed ?? 0,
-    samples: o.samples ?? 1,
+    samples: settings.samples,
     limit: o.limit ?? null,
     concurrency,
     toolVersion: o.toolVersion,
+    condition: o.condition ?? null,
+    baseline: o.baseline ?? null,
     createdAt: new Date().toISOString(),
   });
   if (!parsed.success) {
@@ -102,6 +135,7 @@ export async function planRun(
     ...draft,
     id: `${draft.model}--${draft.benchmark}--${stamp}-${randomBytes(3).toString('hex')}`,
     promptTemplateHash: promptTemplateHash(task, items[0]),
+    datasetChecksum: itemsChecksum(items),
   };
   return { spec, task, items };
 }

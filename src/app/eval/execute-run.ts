@@ -1,15 +1,18 @@
 import type { Provider } from '../../adapters/providers/provider.ts';
 import { ProviderError } from '../../adapters/providers/provider-error.ts';
-import type { Store } from '../../adapters/store/store.ts';
+import type { RunUsage, Store } from '../../adapters/store/store.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import type { ProgressCounts } from '../../core/engine/progress-math.ts';
 import { asScoredSample, type RunSummary, summarizeSamples } from '../../core/engine/summarize-samples.ts';
 import { recordRunResults } from './record-run-results.ts';
+import { itemTags } from '../../core/compare/item-tags.ts';
 import type { RunSpec, SampleRecord } from '../../core/schema/index.ts';
 import type { DatasetContext, Item, Task } from '../../core/task/task.ts';
 import type { Registry } from '../../registry/registry.ts';
 import type { CachedGeneration } from './cached-generation.ts';
 import { RequestScheduler } from './request-scheduler.ts';
+import { generationFacts, hasNoAnswer, NO_ANSWER } from './sample-facts.ts';
+import { schedulerSettings, usedTokens } from './scheduler-settings.ts';
 import { SampleWriter } from './sample-writer.ts';
 import { sampleKey, type WorkUnit, workUnits } from './work-units.ts';
 
@@ -35,6 +38,8 @@ export interface RunOutcome {
   requests: number;
   cacheHits: number;
   elapsedMs: number;
+  /** Tokens and finish reasons of the run's samples (truncation shows here). */
+  usage?: RunUsage;
 }
 
 /** The run's items: the task's dataset, cut to the run's limit. */
@@ -90,7 +95,13 @@ export async function executeRun(
     counts.total = items.length * spec.samples;
     counts.done = skip.size;
     counts.resumed = skip.size;
-    const scheduler = new RequestScheduler({ concurrency: spec.concurrency, ...options.scheduler });
+    const scheduler = new RequestScheduler({
+      ...schedulerSettings(spec, (notice) => {
+        counts.waiting = notice;
+        options.onProgress?.(counts);
+      }),
+      ...options.scheduler,
+    });
     const units = workUnits(
       spec,
       items,
@@ -117,6 +128,7 @@ export async function executeRun(
                 signal,
               }),
             signal,
+            usedTokens,
           );
           generation = res.value;
         } catch (err) {
@@ -174,6 +186,7 @@ export async function executeRun(
       spec,
       status,
       summary,
+      usage: await store.runUsage(spec.id),
       requests: counts.requests,
       cacheHits: counts.cached,
       elapsedMs: performance.now() - started,
@@ -200,6 +213,8 @@ async function toSample(
     sampleIndex: unit.sampleIndex,
     messages: unit.messages,
     scorerVersion: task.scorerVersion,
+    target: unit.item.target,
+    tags: itemTags(unit.item),
     scoring: null,
     createdAt: new Date().toISOString(),
   };
@@ -215,6 +230,7 @@ async function toSample(
       promptTokens: null,
       completionTokens: null,
       latencyMs: null,
+      finishReason: 'error',
       error: error ?? 'no response',
     };
   }
@@ -223,8 +239,11 @@ async function toSample(
     reasoning: completion.reasoning,
     promptTokens: generation.promptTokens,
     completionTokens: generation.completionTokens,
+    ...generationFacts(generation),
     latencyMs: generation.latencyMs,
   };
+  // Thinking that never closed has no answer: never scored on its trace.
+  if (hasNoAnswer(completion)) return { ...base, ...tokens, ...NO_ANSWER, error: null };
   try {
     const score = await task.scorer(completion, unit.item);
     return {

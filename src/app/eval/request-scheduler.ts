@@ -10,12 +10,22 @@ import {
   waitBeforeStart,
 } from '../../core/engine/adaptive-limit.ts';
 import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from '../../core/engine/backoff.ts';
+import { type RateLimits, RateWindow } from '../../core/engine/rate-window.ts';
+
+/** Why the run is waiting, and until when (epoch ms); null when it is not waiting. */
+export type WaitNotice = { reason: string; untilMs: number } | null;
 
 export interface SchedulerOptions {
   concurrency: number;
   backoff?: BackoffPolicy;
   /** Rate-limit answers tolerated per request before it is given up (they do not use up retries). */
   maxRateLimited?: number;
+  /** The longest Retry-After honoured; a longer one waits this long (default 60 s). */
+  maxRetryAfterMs?: number;
+  /** Requests and tokens per minute allowed to the endpoint. */
+  rate?: Partial<RateLimits>;
+  /** Told when starts are held back for longer than a second (a rate limit), and when they resume. */
+  onWait?: (notice: WaitNotice) => void;
   random?: () => number;
 }
 
@@ -24,18 +34,26 @@ export interface Attempted<T> {
   attempts: number;
 }
 
+export const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
+
 /**
  * Runs requests with bounded, adaptive concurrency: a 429 halves the in-flight limit and pauses
- * every start until its Retry-After; transient errors are retried with jittered exponential backoff;
- * other errors, and transient ones past the retry budget, are thrown as ProviderError.
+ * every start until its Retry-After (capped); requests- and tokens-per-minute limits hold starts
+ * back; transient errors are retried with jittered exponential backoff; other errors, and transient
+ * ones past the retry budget, are thrown as ProviderError.
  */
 export class RequestScheduler {
   private state: LimitState;
   private readonly waiters: (() => void)[] = [];
   private readonly backoff: BackoffPolicy;
   private readonly maxRateLimited: number;
+  private readonly maxRetryAfterMs: number;
+  private readonly window: RateWindow;
+  private readonly onWait: (notice: WaitNotice) => void;
   private readonly random: () => number;
   private wakeTimer: NodeJS.Timeout | null = null;
+  private wakeAt = 0;
+  private waiting: string | null = null;
   rateLimitedCount = 0;
   retriedCount = 0;
 
@@ -43,6 +61,9 @@ export class RequestScheduler {
     this.state = initialLimit(options.concurrency);
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.maxRateLimited = options.maxRateLimited ?? 20;
+    this.maxRetryAfterMs = options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
+    this.window = new RateWindow({ rpm: options.rate?.rpm ?? null, tpm: options.rate?.tpm ?? null });
+    this.onWait = options.onWait ?? (() => undefined);
     this.random = options.random ?? Math.random;
   }
 
@@ -50,17 +71,52 @@ export class RequestScheduler {
     return this.state.limit;
   }
 
+  private notify(reason: string | null, untilMs: number): void {
+    if (reason === this.waiting) return;
+    this.waiting = reason;
+    this.onWait(reason === null ? null : { reason, untilMs });
+  }
+
   private async acquire(signal?: AbortSignal): Promise<void> {
     for (;;) {
       signal?.throwIfAborted();
-      const wait = waitBeforeStart(this.state, Date.now());
+      const now = Date.now();
+      const paused = waitBeforeStart(this.state, now);
+      const rate = this.window.wait(now);
+      const wait = Math.max(paused, rate.ms);
       if (wait === 0) {
         this.state = started(this.state);
+        this.window.started(now);
+        this.notify(null, 0);
         return;
       }
+      if (Number.isFinite(wait) && wait >= 1000) {
+        const reason =
+          rate.ms >= paused
+            ? `${rate.limit === 'rpm' ? 'requests' : 'tokens'}-per-minute limit`
+            : 'rate limited by the server (HTTP 429, Retry-After)';
+        this.notify(reason, now + wait);
+      }
       await new Promise<void>((resolve) => {
-        this.waiters.push(resolve);
-        if (Number.isFinite(wait) && !this.wakeTimer) {
+        // An abort wakes this waiter; with nobody left waiting the wake-up timer goes too.
+        const onAbort = () => {
+          const i = this.waiters.indexOf(wake);
+          if (i >= 0) this.waiters.splice(i, 1);
+          if (this.waiters.length === 0 && this.wakeTimer) {
+            clearTimeout(this.wakeTimer);
+            this.wakeTimer = null;
+          }
+          resolve();
+        };
+        const wake = () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        this.waiters.push(wake);
+        if (Number.isFinite(wait) && (!this.wakeTimer || now + wait < this.wakeAt)) {
+          if (this.wakeTimer) clearTimeout(this.wakeTimer);
+          this.wakeAt = now + wait;
           this.wakeTimer = setTimeout(() => {
             this.wakeTimer = null;
             this.wakeAll();
@@ -74,7 +130,12 @@ export class RequestScheduler {
     for (const w of this.waiters.splice(0)) w();
   }
 
-  async run<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<Attempted<T>> {
+  /** Runs `fn` under the limits; `tokens` counts what a result used, for the tokens-per-minute limit. */
+  async run<T>(
+    fn: () => Promise<T>,
+    signal?: AbortSignal,
+    tokens?: (value: T) => number,
+  ): Promise<Attempted<T>> {
     let retries = 0;
     let limited = 0;
     for (let attempts = 1; ; attempts++) {
@@ -83,6 +144,7 @@ export class RequestScheduler {
       try {
         const value = await fn();
         this.state = succeeded(this.state);
+        if (tokens) this.window.used(tokens(value), Date.now());
         this.wakeAll();
         return { value, attempts };
       } catch (err) {
@@ -95,7 +157,8 @@ export class RequestScheduler {
         error = err;
       }
       if (error.kind === 'rate-limited') {
-        this.state = rateLimited(this.state, Date.now(), error.retryAfterMs);
+        const pause = Math.min(error.retryAfterMs ?? 1000, this.maxRetryAfterMs);
+        this.state = rateLimited(this.state, Date.now(), pause);
         this.rateLimitedCount++;
         this.wakeAll();
         if (++limited > this.maxRateLimited) throw error;

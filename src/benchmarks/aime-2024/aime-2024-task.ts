@@ -65,7 +65,7 @@ export function aime2024Task(args: Record<string, unknown> = {}): Task {
     },
     prompt,
     scorer: mathScorer(sharedEquivalencePool),
-    scorerVersion: 'math-equiv-2',
+    scorerVersion: 'math-equiv-3',
     metrics: mathPassAt1Metrics,
   };
 }

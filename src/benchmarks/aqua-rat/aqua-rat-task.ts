@@ -58,7 +58,7 @@ export function aquaRatTask(args: Record<string, unknown> = {}): Task {
     },
     prompt,
     scorer: choiceScorer,
-    scorerVersion: 'choice-2',
+    scorerVersion: 'choice-3',
     metrics: accuracyMetrics,
   };
 }

@@ -68,7 +68,7 @@ export function commonsenseqaTask(args: Record<string, unknown> = {}): Task {
     },
     prompt,
     scorer: choiceScorer,
-    scorerVersion: 'choice-2',
+    scorerVersion: 'choice-3',
     metrics: accuracyMetrics,
   };
 }

@@ -107,7 +107,7 @@ export function gpqaDiamondTask(args: Record<string, unknown> = {}): Task {
     },
     prompt,
     scorer: choiceScorer,
-    scorerVersion: 'choice-2',
+    scorerVersion: 'choice-3',
     metrics: passAt1Metrics,
   };
 }

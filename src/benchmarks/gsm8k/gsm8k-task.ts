@@ -82,7 +82,7 @@ export function gsm8kTask(args: Record<string, unknown> = {}): Task {
     },
     prompt,
     scorer: gsm8kScorer,
-    scorerVersion: 'gsm8k-number-2',
+    scorerVersion: 'gsm8k-number-3',
     metrics: mathAccuracyMetrics,
   };
 }

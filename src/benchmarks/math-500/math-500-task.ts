@@ -64,7 +64,7 @@ export function math500Task(args: Record<string, unknown> = {}): Task {
     },
     prompt,
     scorer: mathScorer(sharedEquivalencePool),
-    scorerVersion: 'math-equiv-2',
+    scorerVersion: 'math-equiv-3',
     metrics: mathPassAt1Metrics,
   };
 }

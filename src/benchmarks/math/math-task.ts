@@ -73,7 +73,7 @@ export function mathTask(args: Record<string, unknown> = {}): Task {
     },
     prompt,
     scorer: mathScorer(sharedEquivalencePool),
-    scorerVersion: 'math-equiv-2',
+    scorerVersion: 'math-equiv-3',
     metrics: mathAccuracyMetrics,
   };
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { MODEL_SPEC_HELP } from '../../core/engine/model-spec.ts';
-import { list, number, positiveInt } from '../parse-options.ts';
+import { list, nonNegativeInt, number, positiveInt } from '../parse-options.ts';
 
 export interface EvalFlags {
   model?: string[];
@@ -22,6 +22,18 @@ export interface EvalFlags {
   dataDir?: string;
   taskArg?: string[];
   unsafeLocal?: boolean;
+  condition?: string;
+  baseline?: string;
+  recipe?: string;
+  rpm?: number;
+  tpm?: number;
+  maxRetries?: number;
+  retryAfterCap?: number;
+  firstTokenTimeout?: number;
+  idleTimeout?: number;
+  maxResponseMib?: number;
+  stream: boolean;
+  prices?: string;
 }
 
 export function registerEval(program: Command): void {
@@ -36,12 +48,30 @@ export function registerEval(program: Command): void {
     .option('--concurrency <n>', 'requests in flight (default 8)', positiveInt)
     .option('--temperature <t>', 'sampling temperature (default 0)', number)
     .option('--top-p <p>', 'nucleus sampling', number)
-    .option('--max-tokens <n>', 'maximum tokens per completion', positiveInt)
+    .option(
+      '--max-tokens <n>',
+      "maximum tokens per completion (default: the provider's: 512 for GGUF, 4096 for Anthropic, the server's for OpenAI-compatible)",
+      positiveInt,
+    )
     .option('--seed <n>', 'run seed: per-sample seeds derive from it (default 0)', number)
     .option('--api-key-env <NAME>', 'environment variable holding the API key')
     .option('--model-id <slug>', 'model id recorded with the run (default: from the model name)')
     .option('--extra-body <json>', 'extra request body fields, e.g. \'{"top_k":20}\'')
-    .option('--timeout <ms>', 'timeout per request in milliseconds', positiveInt)
+    .option('--timeout <ms>', 'total timeout per request in milliseconds (default: none)', positiveInt)
+    .option('--recipe <name>', 'an evaluation recipe, e.g. r1 or greedy (see yardstick recipes)')
+    .option('--first-token-timeout <ms>', 'longest wait for the first token (default 300000)', positiveInt)
+    .option('--idle-timeout <ms>', 'longest silence between streamed chunks (default 60000)', positiveInt)
+    .option('--no-stream', 'send plain requests instead of streaming answers')
+    .option('--max-response-mib <n>', 'largest response body read (default 32)', positiveInt)
+    .option(
+      '--max-retries <n>',
+      'retries of a failed request before it is an error (default 5)',
+      nonNegativeInt,
+    )
+    .option('--retry-after-cap <s>', 'longest Retry-After honoured, in seconds (default 60)', nonNegativeInt)
+    .option('--rpm <n>', 'requests per minute allowed to the endpoint', positiveInt)
+    .option('--tpm <n>', 'tokens per minute allowed to the endpoint', positiveInt)
+    .option('--prices <file>', 'price table for a cost estimate (model -> {input, output} USD per 1M tokens)')
     .option('--resume <run>', 'continue an interrupted run from where it stopped')
     .option('--retry-errors', 'with --resume: re-run only the samples recorded as errors')
     .option('--no-cache', 'do not reuse cached responses (responses are still recorded)')
@@ -52,6 +82,11 @@ export function registerEval(program: Command): void {
       (v: string, p: string[] = []) => [...p, v],
     )
     .option('--unsafe-local', 'run code benchmarks without the bubblewrap sandbox (dangerous)')
+    .option('--condition <name>', 'record the runs under this condition (e.g. zero-shot-cot)')
+    .option(
+      '--baseline <name>',
+      'with --condition: the condition to measure against; Δ results pair the latest runs of both',
+    )
     .addHelpText(
       'after',
       `
@@ -61,6 +96,10 @@ Examples:
   $ yardstick eval --model openai:qwen3-8b@http://127.0.0.1:8000/v1 --benchmark arithmetic --limit 50
   $ yardstick eval -m gguf:./tiny.gguf -b arithmetic --samples 4 --temperature 0.7
   $ yardstick eval -m openai:qwen3-8b@http://127.0.0.1:8000/v1 -b gsm8k --task-arg prompt=8-shot-cot
+  $ yardstick eval -m openai:qwen3-8b@http://127.0.0.1:8000/v1 -b gsm8k --task-arg prompt=zero-shot \\
+      --condition zero-shot
+  $ yardstick eval -m openai:qwen3-8b@http://127.0.0.1:8000/v1 -b gsm8k --condition zero-shot-cot \\
+      --baseline zero-shot
   $ yardstick eval suite.yaml
   $ yardstick eval --resume RUN_ID [--retry-errors]`,
     )

@@ -7,7 +7,9 @@ import { withStore } from '../with-store.ts';
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('import model cards, benchmarks, results and figures from JSONL, JSON or CSV files')
+    .description(
+      'import model cards, benchmarks, results, figures, and runs with their samples, from JSONL, JSON or CSV files',
+    )
     .argument('<files...>', 'files to import (.jsonl, .json, .csv)')
     .addHelpText(
       'after',
@@ -17,7 +19,8 @@ Records are upserted by their natural keys, so importing the same file twice cha
 
 Examples:
   $ yardstick import models.jsonl paper-table.csv
-  $ yardstick export --format csv --kind result > results.csv && yardstick import results.csv`,
+  $ yardstick export --format csv --kind result > results.csv && yardstick import results.csv
+  $ yardstick export --kind sample -o runs.jsonl && yardstick --store postgres://host/db import runs.jsonl`,
     )
     .action(async (files: string[], _opts: unknown, cmd: Command) => {
       const outcomes = await withStore(cmd, (s) => importFiles(s, files));
@@ -30,7 +33,8 @@ Examples:
         } else if (o.counts) {
           const c = o.counts;
           process.stdout.write(
-            `${o.file}: ${c.models} models, ${c.benchmarks} benchmarks, ${c.results} results, ${c.figures} figures\n`,
+            `${o.file}: ${c.models} models, ${c.benchmarks} benchmarks, ${c.results} results, ${c.figures} figures` +
+              `${c.runs || c.samples ? `, ${c.runs} runs, ${c.samples} samples` : ''}\n`,
           );
         }
       }

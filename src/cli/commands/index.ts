@@ -3,15 +3,19 @@ import { registerAnalyze } from './analyze.ts';
 import { registerBenchmarks } from './benchmarks.ts';
 import { registerCatalog } from './catalog.ts';
 import { registerChart } from './chart.ts';
+import { registerCompare } from './compare.ts';
 import { registerDescribe } from './describe.ts';
 import { registerEval } from './eval.ts';
 import { registerExport } from './export.ts';
 import { registerImport } from './import.ts';
 import { registerModels } from './models.ts';
+import { registerRecipes } from './recipes.ts';
 import { registerReport } from './report.ts';
 import { registerRescore } from './rescore.ts';
 import { registerResults } from './results.ts';
 import { registerRuns } from './runs.ts';
+import { registerSamples } from './samples.ts';
+import { registerShow } from './show.ts';
 import { registerSwebench } from './swebench.ts';
 import { registerTasks } from './tasks.ts';
 
@@ -29,8 +33,12 @@ export const commands: ((program: Command) => void)[] = [
   registerChart,
   registerReport,
   registerTasks,
+  registerRecipes,
   registerEval,
   registerRuns,
+  registerSamples,
+  registerShow,
+  registerCompare,
   registerRescore,
   registerAnalyze,
   registerDescribe,

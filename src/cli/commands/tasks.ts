@@ -50,9 +50,14 @@ export function registerTasks(program: Command): void {
       const { describeTasks } = await import('../../app/describe-tasks.ts');
       const registry = builtinRegistry();
       const tasks = await describeTasks(registry);
-      const others = (['provider', 'scorer'] as const).flatMap((kind) =>
-        registry.list(kind).map((e) => ({ kind, ...e })),
-      );
+      const { RECIPES } = await import('../../core/recipes/recipes.ts');
+      const others = [
+        ...(['provider', 'scorer'] as const).flatMap((kind) =>
+          registry.list(kind).map((e) => ({ kind: kind as string, ...e })),
+        ),
+        // Recipes are listed beside the tasks they apply to (details: yardstick recipes).
+        ...RECIPES.map((r) => ({ kind: 'recipe', name: r.name, description: r.description })),
+      ];
       if (flags.json) {
         const rows = [...tasks.map((t) => ({ kind: 'task' as const, ...t })), ...others];
         return void process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
@@ -73,7 +78,7 @@ export function registerTasks(program: Command): void {
         ];
         return void process.stdout.write(csvText(header, rows));
       }
-      const table = (kind: 'provider' | 'scorer') =>
+      const table = (kind: string) =>
         renderTable(
           others.filter((o) => o.kind === kind),
           [
@@ -83,7 +88,7 @@ export function registerTasks(program: Command): void {
         );
       process.stdout.write(
         `Tasks (eval -b NAME --task-arg KEY=VALUE):\n\n${tasks.map(taskText).join('\n\n')}\n\n` +
-          `${table('provider')}\n\n${table('scorer')}\n`,
+          `${table('provider')}\n\n${table('scorer')}\n\n${table('recipe')}\n`,
       );
     });
 }

@@ -4,6 +4,8 @@ import type { Command } from 'commander';
 import type { Store } from '../../adapters/store/store.ts';
 import { type NewRunOptions, type PlannedRun, planRun } from '../../app/eval/create-run.ts';
 import { EvalSuite } from '../../app/eval/eval-suite.ts';
+import { loadPriceTable } from '../../app/eval/load-price-table.ts';
+import { withSuiteModel } from '../../app/eval/suite-model.ts';
 import { executeRun, type RunOutcome } from '../../app/eval/execute-run.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import { didYouMean } from '../../core/format/did-you-mean.ts';
@@ -16,6 +18,8 @@ import { ProgressDisplay } from '../progress/progress-display.ts';
 import { toolVersion } from '../tool-version.ts';
 import { withStore } from '../with-store.ts';
 import { resultsTable } from './results-table.ts';
+import { runLimitsOf } from './run-limit-flags.ts';
+import { truncationWarnings } from './truncation-warnings.ts';
 
 function parseExtraBody(text: string | undefined): Record<string, unknown> {
   if (!text) return {};
@@ -58,19 +62,26 @@ async function plannedRuns(
       maxTokens: f.maxTokens ?? s.maxTokens,
       extraBody: { ...s.extraBody, ...parseExtraBody(f.extraBody) },
     };
+    const limits = runLimitsOf(f);
     return s.models.flatMap((model) =>
-      s.benchmarks.map((benchmark) => ({
-        model,
-        benchmark,
-        taskArgs: { ...s.taskArgs, ...taskArgsOf(f) },
-        apiKeyEnv: f.apiKeyEnv ?? s.apiKeyEnv,
-        generation,
-        samples: f.samples ?? s.samples,
-        limit: f.limit ?? s.limit,
-        concurrency: f.concurrency ?? s.concurrency,
-        seed: f.seed ?? s.seed,
-        timeoutMs: f.timeout,
-      })),
+      s.benchmarks.map((benchmark) =>
+        withSuiteModel(model, {
+          benchmark,
+          recipe: f.recipe ?? s.recipe,
+          requestLimits: { rpm: s.rpm, tpm: s.tpm, ...limits.requestLimits },
+          providerArgs: limits.providerArgs,
+          taskArgs: { ...s.taskArgs, ...taskArgsOf(f) },
+          apiKeyEnv: f.apiKeyEnv ?? s.apiKeyEnv,
+          generation,
+          samples: f.samples ?? s.samples,
+          limit: f.limit ?? s.limit,
+          concurrency: f.concurrency ?? s.concurrency,
+          seed: f.seed ?? s.seed,
+          timeoutMs: f.timeout,
+          condition: f.condition,
+          baseline: f.baseline,
+        }),
+      ),
     );
   }
   if (!f.model?.length || !f.benchmark?.length) {
@@ -100,6 +111,10 @@ async function plannedRuns(
       concurrency: f.concurrency,
       seed: f.seed,
       timeoutMs: f.timeout,
+      condition: f.condition,
+      baseline: f.baseline,
+      recipe: f.recipe,
+      ...runLimitsOf(f),
     })),
   );
 }
@@ -140,6 +155,13 @@ export async function runEvalCommand(
     await withStore(cmd, async (store: Store) => {
       const specs: RunSpec[] = [];
       let prepared: PlannedRun | null = null;
+      if (flags.baseline && !flags.condition)
+        throw new UserError(
+          '--baseline needs --condition NAME (the condition measured against it)',
+          EXIT.usage,
+        );
+      if (flags.baseline && flags.baseline === flags.condition)
+        throw new UserError('--baseline must name a condition other than --condition', EXIT.usage);
       if (flags.resume) {
         const run = await store.run(flags.resume);
         if (!run)
@@ -175,13 +197,20 @@ export async function runEvalCommand(
         prepared = null;
         progress.finish();
         outcomes.push(outcome);
+        // A run under a condition completes a pair with its baseline (or with runs measured against it).
+        if (outcome.status === 'finished' && spec.condition !== null) {
+          const { recordDeltaResults } = await import('../../app/evidence/record-delta-results.ts');
+          await recordDeltaResults(store, spec.model, spec.benchmark);
+        }
       }
     });
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  if (outcomes.length) process.stdout.write(`${resultsTable(outcomes)}\n`);
+  const prices = await loadPriceTable(flags.prices);
+  if (outcomes.length) process.stdout.write(`${resultsTable(outcomes, prices)}\n`);
+  for (const w of truncationWarnings(outcomes)) process.stderr.write(`yardstick: warning: ${w}\n`);
   const interrupted = outcomes.find((o) => o.status === 'interrupted');
   if (interrupted) {
     process.stderr.write(`interrupted: continue with yardstick eval --resume ${interrupted.spec.id}\n`);

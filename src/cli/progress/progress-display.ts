@@ -6,9 +6,12 @@ export function progressLine(label: string, c: ProgressCounts, elapsedMs: number
   const filled = Math.round(r.fraction * width);
   const bar = `${'#'.repeat(filled)}${'.'.repeat(width - filled)}`;
   const eta = r.etaSec === null ? '--' : formatDuration(r.etaSec);
+  const waiting = c.waiting
+    ? `  waiting ${formatDuration(Math.max(0, c.waiting.untilMs - Date.now()) / 1000)}: ${c.waiting.reason}`
+    : '';
   return (
     `${label} [${bar}] ${c.done}/${c.total}  ETA ${eta}  ${r.requestsPerSec.toFixed(1)} req/s  ` +
-    `${Math.round(r.tokensPerSec)} tok/s  errors ${c.errors}  cached ${c.cached}`
+    `${Math.round(r.tokensPerSec)} tok/s  errors ${c.errors}  cached ${c.cached}${waiting}`
   );
 }
 
@@ -23,6 +26,8 @@ export class ProgressDisplay {
   private started = performance.now();
   private label = '';
   private counts: ProgressCounts | null = null;
+  private waitingShown: string | null = null;
+  private ticker: NodeJS.Timeout | null = null;
 
   constructor(out: NodeJS.WriteStream = process.stderr) {
     this.out = out;
@@ -38,6 +43,16 @@ export class ProgressDisplay {
 
   update(c: ProgressCounts): void {
     this.counts = c;
+    // Off a TTY a wait is still said once, so a log shows why the run paused.
+    const waiting = c.waiting?.reason ?? null;
+    if (!this.enabled && waiting && waiting !== this.waitingShown)
+      this.out.write(
+        `${this.label}: waiting ${formatDuration(Math.max(0, c.waiting!.untilMs - Date.now()) / 1000)}: ${waiting}\n`,
+      );
+    this.waitingShown = waiting;
+    // On a TTY the wait counts down: nothing else redraws the line while no request runs.
+    if (this.enabled && waiting && !this.ticker) this.ticker = setInterval(() => this.draw(), 1000).unref();
+    if (!waiting) this.stopTicker();
     const now = performance.now();
     if (!this.enabled || now - this.last < 100) return;
     this.last = now;
@@ -52,7 +67,13 @@ export class ProgressDisplay {
     );
   }
 
+  private stopTicker(): void {
+    if (this.ticker) clearInterval(this.ticker);
+    this.ticker = null;
+  }
+
   finish(): void {
+    this.stopTicker();
     if (!this.enabled || !this.counts) return;
     this.draw();
     this.out.write('\n');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ResultView } from '../query/result-view.ts';
 import { baselineCrossings } from './baseline-crossings.ts';
+import { deltaIntervalFindings } from './delta-intervals.ts';
 import { deltaFindings } from './delta-summary.ts';
 import { dominanceFindings } from './dominance.ts';
 import type { Finding } from './finding.ts';
@@ -55,7 +56,7 @@ export function analyzeViews(
   const deltas = unique(points.filter((p) => p.result.baseline !== null));
   const scores = unique(points.filter((p) => p.result.baseline === null));
   const out: Finding[] = [];
-  if (deltas.length) out.push(...deltaFindings(deltas, o.groups));
+  if (deltas.length) out.push(...deltaFindings(deltas, o.groups), ...deltaIntervalFindings(deltas));
   const refs = new Set(o.references);
   const perBench = byBenchmark(scores);
   const main = new Map<string, Point[]>();

@@ -60,7 +60,8 @@ export function deltaDotsSpec(input: ChartInput, overrides: Record<string, unkno
 
   const W = o.width ?? Math.max(560, benchIds.length * 90);
   const H = o.height ?? 380;
-  const values = views.map((v) => v.result.value);
+  // Paired intervals (Δ results measured from runs carry them) widen the axis so every bar fits.
+  const values = views.flatMap((v) => [v.result.value, v.result.ciLow ?? 0, v.result.ciHigh ?? 0]);
   const m = Math.max(...values.map(Math.abs), 1);
   const ny = niceDomain(-m, m, 0.05);
   const yDomain = o.yDomain ?? ny.domain;
@@ -83,11 +84,28 @@ export function deltaDotsSpec(input: ChartInput, overrides: Record<string, unkno
       benchmark: benchName.get(v.result.benchmark)!,
       value: v.result.value,
       delta: formatValue(v.result.value, unit, true),
+      ...(v.result.ciLow === null || v.result.ciHigh === null
+        ? {}
+        : {
+            ci: `${formatValue(v.result.ciLow, unit, true)} to ${formatValue(v.result.ciHigh, unit, true)}`,
+          }),
       px: round(slot(bi, mi)),
     };
   });
   const r = markerRadius(POINT_SIZE);
   meta.markers = rows.map((row) => roundBox(markerBox(row.px, y(row.value), r)));
+  const cap = 4;
+  const errorBars = views.flatMap((v, i) => {
+    const { ciLow, ciHigh } = v.result;
+    if (ciLow === null || ciHigh === null) return [];
+    const x = rows[i]!.px;
+    const [top, bottom] = [y(ciHigh), y(ciLow)];
+    return [
+      { x, y: top, x2: x, y2: bottom },
+      { x: x - cap, y: top, x2: x + cap, y2: top },
+      { x: x - cap, y: bottom, x2: x + cap, y2: bottom },
+    ];
+  });
 
   const separators = benchIds.slice(1).map((_, i) => {
     const x = bandOf(i + 1, benchIds.length, W, 0, 0).start;
@@ -97,6 +115,9 @@ export function deltaDotsSpec(input: ChartInput, overrides: Record<string, unkno
     { field: 'model', type: 'nominal', title: 'Model' },
     { field: 'benchmark', type: 'nominal', title: 'Dataset' },
     { field: 'delta', type: 'nominal', title: 'Δ' },
+    ...(views.some((v) => v.result.ciLow !== null)
+      ? [{ field: 'ci', type: 'nominal', title: '95% CI' }]
+      : []),
   ];
   const yEnc = valueEncoding(
     yDomain,
@@ -164,7 +185,7 @@ export function deltaDotsSpec(input: ChartInput, overrides: Record<string, unkno
     description:
       o.description ??
       `Dot plot of the change (Δ) per dataset for ${models.length} models across ${benchIds.length} datasets, ` +
-        `with a dashed line at Δ = 0.`,
+        `with a dashed line at Δ = 0${errorBars.length ? ' and 95% confidence intervals as error bars' : ''}.`,
     width: W,
     height: H,
     config: baseConfig({ font: o.font, fontSize: o.fontSize }),
@@ -192,6 +213,7 @@ export function deltaDotsSpec(input: ChartInput, overrides: Record<string, unkno
           },
         },
       },
+      ...(errorBars.length ? [segmentLayer(errorBars, { color: '#555555', strokeWidth: 1.1 })] : []),
       ...groupLayers,
     ],
     resolve: { scale: { color: 'independent', shape: 'independent' } },

@@ -23,6 +23,34 @@ export const PALETTE = [
   '#2f4b7c',
 ] as const;
 
+/**
+ * Twenty distinguishable colours for figures that colour each model on its own: the ten Tableau
+ * colours, then ten picked one by one from Tableau 20 and Kelly's colours to lie farthest (CIE76) from
+ * those already chosen. No two are closer than 26 in CIE Lab, so up to 20 models never look alike.
+ */
+export const PALETTE_20 = [
+  '#1f77b4',
+  '#ff7f0e',
+  '#2ca02c',
+  '#d62728',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#7f7f7f',
+  '#bcbd22',
+  '#17becf',
+  '#ffbe7d',
+  '#222222',
+  '#fabfd2',
+  '#008856',
+  '#98df8a',
+  '#aec7e8',
+  '#b3446c',
+  '#dbdb8d',
+  '#882d17',
+  '#b07aa1',
+] as const;
+
 export const ACCENT = '#e8590c';
 export const INK = '#222222';
 export const MUTED = '#666666';

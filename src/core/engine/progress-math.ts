@@ -8,6 +8,8 @@ export interface ProgressCounts {
   cached: number;
   requests: number;
   tokens: number;
+  /** Why no request is starting (a rate limit), and until when (epoch ms); absent or null: not waiting. */
+  waiting?: { reason: string; untilMs: number } | null;
 }
 
 export interface ProgressRates {

@@ -3,7 +3,7 @@ import type { MetricValue } from '../task/task.ts';
 
 /**
  * The result a finished run contributes to comparisons: its task's primary metric (the first one),
- * in percent, with n, k, standard error and 95% interval, sourced to the run. Other metrics stay in
+ * in percent, with n, k, standard error and 95% interval, under the run's condition, sourced to the run. Other metrics stay in
  * the run summary. Nothing when the primary metric has no value (no scored sample).
  */
 export function runResults(spec: RunSpec, metrics: readonly MetricValue[]): Result[] {
@@ -14,6 +14,7 @@ export function runResults(spec: RunSpec, metrics: readonly MetricValue[]): Resu
     Result.parse({
       model: spec.model,
       benchmark: spec.benchmark,
+      condition: spec.condition ?? undefined,
       metric: m.name,
       value: m.value * 100,
       unit: '%',

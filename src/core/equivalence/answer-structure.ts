@@ -52,6 +52,14 @@ function wrapsWhole(s: string): boolean {
 
 const MATRIX = /^\\begin\{([pbBvV]?matrix|array)\}(?:\{[^}]*\})?(.*)\\end\{\1\}$/;
 
+/** The members of a set or bare list: "1\pm\sqrt{5}, -2" has three, the two values of the \pm and -2. */
+function members(parts: string[]): AnswerNode[] {
+  return parts.flatMap((p) => {
+    const n = parseAnswer(p.trim());
+    return n.kind === 'list' && n.open === '' ? n.items : [n];
+  });
+}
+
 /** Reads the structure of a normalised answer. */
 export function parseAnswer(s: string): AnswerNode {
   const m = MATRIX.exec(s);
@@ -67,12 +75,7 @@ export function parseAnswer(s: string): AnswerNode {
   if (union.length > 1) return { kind: 'union', parts: union.map((p) => parseAnswer(p.trim())) };
   if (s.startsWith('\\{') && s.endsWith('\\}') && wrapsWhole(s)) {
     const inner = s.slice(2, -2);
-    return {
-      kind: 'list',
-      open: '{',
-      close: '}',
-      items: splitTopLevel(inner, ',').map((p) => parseAnswer(p.trim())),
-    };
+    return { kind: 'list', open: '{', close: '}', items: members(splitTopLevel(inner, ',')) };
   }
   const first = s[0];
   const last = s[s.length - 1];
@@ -85,7 +88,7 @@ export function parseAnswer(s: string): AnswerNode {
   }
   const bare = splitTopLevel(s, ',');
   if (bare.length > 1 && bare.every((p) => p.trim() !== ''))
-    return { kind: 'list', open: '', close: '', items: bare.map((p) => parseAnswer(p.trim())) };
+    return { kind: 'list', open: '', close: '', items: members(bare) };
   // a \pm b: the two values a + b and a - b
   const pm = s.split('\\pm');
   if (pm.length === 2 && pm[1]) {

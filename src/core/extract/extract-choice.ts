@@ -47,8 +47,18 @@ function finalStatement(text: string): string {
 
 /** Any capital letter in a bracket, box or bold: "(F)", "\boxed{F}", "**F**" name an option, valid or not. */
 const WRAPPED = String.raw`(?:\(([A-Z])\)|\\boxed\{\s*(?:\\text\{)?\s*\(?([A-Z])\)?\s*\}?\s*\}|\*\*\(?([A-Z])\)?\*\*)`;
-/** A second option named right after the first: "C or E", "C/E", "(C) and (E)". */
-const HEDGE_TAIL = String.raw`^\s*\)?\s*(?:\*\*)?\s*,?\s*(?:or|and|/|&)\s*(?:option\s+|choice\s+)?\(?\**([A-Z])\b`;
+/**
+ * A second option named right after the first: "C or E", "C/E", "(C) and (E)", a list "A, B, or D", or
+ * after the first option's text, "D) attic or E) cupboard".
+ */
+const HEDGE_TAILS = [
+  String.raw`^\s*\)?\s*(?:\*\*)?\s*,?\s*(?:or|and|/|&)\s*(?:option\s+|choice\s+)?\(?\**([A-Z])\b`,
+  String.raw`^\s*\)?\s*,\s*\(?([A-Z])\)?\s*,?\s*(?:or|and)\b`,
+  String.raw`^\s*\)?\s*,\s*\(?([A-Z])\)?\s*,\s*\(?[A-Z]\)?\s*,?\s*(?:or|and)\b`,
+  String.raw`^\)?[^\n.()]{1,60}?\s(?:or|and)\s+\(?([A-Z])\)`,
+];
+/** Words of likelihood between "the answer is" and the letter: "most likely E", "probably (B)". */
+const LIKELY = String.raw`(?:(?:most\s+)?(?:likely|probably)\s+(?:to\s+be\s+)?)?`;
 
 /**
  * The chosen option of a multiple-choice response. Reads, in order of trust:
@@ -75,7 +85,7 @@ export function extractChoice(
   const lower = escapeRe(letters.toLowerCase());
   const letterRe = String.raw`(?:${WRAPPED}|([${upper}])(?![a-zA-Z])|([${lower}])(?=\s*(?:$|[).\]:,;*}]|\n)))`;
   const explicit = new RegExp(
-    String.raw`(?<![\w-])(?i:answer(?:\s+(?:choice|option))?|option|choice)\s*(?i:is|:|：|=)?\s*(?i:option|choice)?\s*[:：]?\s*(?i:either\s+)?(?:\*\*|\$|\\text\{|\[|\s)*${letterRe}`,
+    String.raw`(?<![\w-])(?i:answer(?:\s+(?:choice|option))?|option|choice)\s*(?i:is|:|：|=)?\s*(?i:option|choice)?\s*[:：]?\s*(?i:either\s+|${LIKELY})?(?:\*\*|\$|\\text\{|\[|\s)*${letterRe}`,
     'g',
   );
   const boxed = new RegExp(String.raw`\\boxed\{\s*(?:\\text\{)?\s*\(?([A-Z${lower}])\)?\s*\}?\s*\}`, 'g');
@@ -89,10 +99,13 @@ export function extractChoice(
   if (best) {
     const { letter, end } = best as { letter: string; end: number };
     if (!valid(letter)) return { letter: null, method: 'invalid-letter' };
-    const other = new RegExp(HEDGE_TAIL, 'i').exec(text.slice(end));
-    const second = other?.[1]?.toUpperCase();
-    if (second && second !== letter && valid(second) && /^[A-Z]$/.test(other![1]!))
-      return { letter: null, method: 'hedged' };
+    const rest = text.slice(end);
+    for (const tail of HEDGE_TAILS) {
+      const other = new RegExp(tail, 'i').exec(rest);
+      const second = other?.[1];
+      if (second && /^[A-Z]$/.test(second) && second !== letter && valid(second))
+        return { letter: null, method: 'hedged' };
+    }
     return { letter, method: 'choice-letter' };
   }
 
@@ -113,6 +126,11 @@ export function extractChoice(
     const exact = normOptions.indexOf(candidate);
     if (exact >= 0 && letters[exact]) return { letter: letters[exact]!, method: 'option-text' };
   }
+
+  // "the answer is CE": two or more letters run together name several options
+  const run = /^([A-Z]{2,5})$/.exec(finalStatement(text).trim().replace(/[.!]$/, ''));
+  if (run && [...run[1]!].every(valid) && new Set(run[1]!).size > 1)
+    return { letter: null, method: 'hedged' };
 
   const tail = text.trim().slice(-200);
   const lastLine = tail.split('\n').at(-1) ?? '';

@@ -5,7 +5,10 @@ import { lastBoxedGroup } from './extract-boxed.ts';
 export interface NumberAnswer {
   /** The number in canonical form: no commas, no currency, no trailing zeros ("1234.5", "-3"). */
   value: string;
-  method: Extract<ExtractionRule, 'hashes' | 'final-answer' | 'answer-is' | 'boxed' | 'last-number'>;
+  method: Extract<
+    ExtractionRule,
+    'hashes' | 'final-answer' | 'answer-is' | 'boxed' | 'program-output' | 'last-number'
+  >;
 }
 
 /**
@@ -57,24 +60,47 @@ export function lastNumber(text: string): string | null {
 }
 
 const HASHES = /####\s*([^\n]*)/g;
+/** Two numbers in a row, "125,96", "5 or 7": a list, not one answer (unless it is 1,000-style grouping). */
+const SEVERAL = /^\s*[$€£¥]?-?\d[\d.]*\s*(?:[,;/]|\bor\b|\band\b)\s*[$€£¥]?-?\d/;
+const GROUPED = /^\s*[$€£¥]?-?\d{1,3}(?:,\d{3})+(?![\d,])/;
 
 /** A statement that overrides an earlier box opens with its number: "the answer is 5", not "is 9 - 4 = 5". */
 const OPENS_WITH_NUMBER = /^[\s*:$€£¥(\\{}a-z]{0,16}?-?[$€£¥]?\s?\d/;
 const THEN_ARITHMETIC = /^\D{0,16}?\d[\d,.]*\s*[-+*/×÷=]\s*\d/;
 
 /**
+ * The number an answer statement gives: its first number, or, when the statement opens with a calculation
+ * ("final answer: 21 + 8 + 3 = 32 birds", "is 96 * 5 = 480"), the result after the last "=" of its first
+ * clause, unless that side is a calculation itself ("32 = 4 * 8" gives 32).
+ */
+function spanNumber(span: string): string {
+  const clause = (span.trimStart().split('\n')[0] ?? '').split(/[.;,](?:\s|$)/)[0] ?? '';
+  const eq = clause.lastIndexOf('=');
+  if (eq > 0 && THEN_ARITHMETIC.test(clause)) {
+    const side = clause.slice(eq + 1);
+    const result = firstNumber(side);
+    if (result !== null && !THEN_ARITHMETIC.test(side)) return result;
+  }
+  return firstNumber(span)!;
+}
+
+/**
  * The numeric answer of a GSM8K-style response: the latest explicit answer, where "#### N", an answer
  * statement ("The final answer is $10,455$", "the answer (arabic numerals) is 80", "Answer: 17"; the last
  * "final answer" statement before plain "answer is" ones) and a \boxed{N} are explicit; only when there is
- * none, the last number in the text. Commas, spaces between thousands, currency signs, units and trailing
- * periods are ignored. Nothing after a next question the model invents is read.
+ * none, the number a final ```output block printed, else the last number in the text. Commas, spaces
+ * between thousands, currency signs, units and trailing periods are ignored. Nothing after a next question the model invents is read.
  */
 export function extractNumber(input: string): NumberAnswer | null {
   const text = cutAtNextQuestion(input);
   const found: { at: number; value: string; method: NumberAnswer['method'] }[] = [];
   let hashes: RegExpExecArray | null = null;
   for (const m of text.matchAll(HASHES)) if (firstNumber(m[1] ?? '') !== null) hashes = m;
-  if (hashes) found.push({ at: hashes.index, value: firstNumber(hashes[1]!)!, method: 'hashes' });
+  if (hashes) {
+    // "#### 125,96" gives two answers: none of them is the answer
+    if (SEVERAL.test(hashes[1]!) && !GROUPED.test(hashes[1]!)) return null;
+    found.push({ at: hashes.index, value: firstNumber(hashes[1]!)!, method: 'hashes' });
+  }
   const box = lastBoxedGroup(text);
   const boxed = box && firstNumber(box.content.replace(/\\[dt]?frac\{(\d+)\}\{(\d+)\}/g, '$1/$2'));
   if (box && boxed !== null) found.push({ at: box.start, value: boxed, method: 'boxed' });
@@ -84,12 +110,29 @@ export function extractNumber(input: string): NumberAnswer | null {
       firstNumber(p.span) !== null &&
       (!box || p.start < box.end || (OPENS_WITH_NUMBER.test(p.span) && !THEN_ARITHMETIC.test(p.span))),
   );
-  if (phrase) found.push({ at: phrase.start, value: firstNumber(phrase.span)!, method: phrase.kind });
+  if (phrase) found.push({ at: phrase.start, value: spanNumber(phrase.span), method: phrase.kind });
   found.sort((a, b) => a.at - b.at);
   const latest = found.at(-1);
   if (latest) return { value: latest.value, method: latest.method };
+  const printed = programOutput(text);
+  if (printed !== null) return { value: printed, method: 'program-output' };
   const last = lastNumber(text);
   return last === null ? null : { value: last, method: 'last-number' };
+}
+
+const OUTPUT_BLOCK = /```output[ \t]*\n([\s\S]*?)```/g;
+
+/**
+ * The one number the last ```output block of a tool-integrated response printed ("```output\n16.0\n```\n16
+ * people think horse #12 will win"), when no code follows it; null otherwise.
+ */
+function programOutput(text: string): string | null {
+  const blocks = [...text.matchAll(OUTPUT_BLOCK)];
+  const last = blocks.at(-1);
+  if (!last || text.includes('```', (last.index ?? 0) + last[0].length)) return null;
+  const content = last[1]!.trim();
+  const value = firstNumber(content);
+  return value !== null && value === lastNumber(content) && /^[-$\d.,\s/]+$/.test(content) ? value : null;
 }
 
 /** Numeric equality of two canonical numbers, tolerant to float noise only. */

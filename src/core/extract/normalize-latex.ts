@@ -49,8 +49,10 @@ function dropUnitWords(s: string): string {
 }
 
 const BOUND = String.raw`(-?(?:\\infty|[^<>=,\\]|\\(?!le|ge)[a-zA-Z]+|\\frac\{[^{}]*\}\{[^{}]*\}|\{[^{}]*\})+)`;
-const ONE_SIDED = new RegExp(String.raw`^([a-zA-Z])(<|>|\\le|\\ge)${BOUND}$`);
-const TWO_SIDED = new RegExp(String.raw`^${BOUND}(<|\\le)([a-zA-Z])(<|\\le)${BOUND}$`);
+/** The variable of an inequality: a letter or a Greek letter ("3<\lambda\le4"). */
+const VARIABLE = String.raw`([a-zA-Z]|\\(?:alpha|beta|gamma|delta|epsilon|theta|lambda|mu|phi|omega|sigma|tau|rho))`;
+const ONE_SIDED = new RegExp(String.raw`^${VARIABLE}(<|>|\\le|\\ge)${BOUND}$`);
+const TWO_SIDED = new RegExp(String.raw`^${BOUND}(<|\\le)${VARIABLE}(<|\\le)${BOUND}$`);
 
 /** "x\le3" -> "(-\infty,3]", "-2<x\le5" -> "(-2,5]": a one-variable inequality as the interval it describes. */
 export function inequalityToInterval(s: string): string {
@@ -100,7 +102,8 @@ export function normalizeLatex(input: string): string {
   s = s.replace(/\\(?:displaystyle|textstyle|scriptstyle)\b/g, '');
   s = s.replace(/\\[dt]frac\b/g, '\\frac');
   s = s.replace(/\\left\b|\\right\b|\\bigl\b|\\bigr\b|\\Bigl\b|\\Bigr\b|\\big\b|\\Big\b/g, '');
-  s = s.replace(/\\!/g, '');
+  // 11,\! 111,\! 100: a thousands separator, whatever space follows it
+  s = s.replace(/(\d),\\!\s*(?=\d{3}(?!\d))/g, '$1,').replace(/\\!/g, '');
   s = s.replace(/\\,|\\;|\\:|(?<!\\)\\ |~|\\quad|\\qquad/g, (m) => (m === '\\,' ? '\\,' : ' '));
   // 1{,}000 and 1\,000 are thousands separators; elsewhere \, is only space
   s = s
@@ -129,8 +132,9 @@ export function normalizeLatex(input: string): string {
   s = s.replace(/\s+/g, ' ').trim();
   // a trailing period or unit word after a number: "5 cm" is not touched (could be a product)
   s = s.replace(/\.$/, '');
-  // thousands separators in a plain number
+  // thousands separators in a plain number, or in a braced group that is one number: \frac{20,000}{\pi}
   if (/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
+  s = s.replace(/(?<=(?<!\\)\{)-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?=\})/g, (m) => m.replace(/,/g, ''));
   // "x \in [1,4]" -> "[1,4]"
   s = s.replace(/^[a-zA-Z]\s*\\in\s*/, '');
   // a labelled tuple: (p,q)=(3,2) is (3,2)

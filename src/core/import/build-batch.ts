@@ -4,7 +4,9 @@ import {
   type FigurePreset,
   type ModelCard,
   type Result,
+  type RunRecord,
   resultKey,
+  type SampleRecord,
 } from '../schema/index.ts';
 import { stableJson } from '../format/stable-json.ts';
 import { coerceTextFields } from './coerce-text-fields.ts';
@@ -14,6 +16,8 @@ import type { InputProblem, SourceRecord } from './source-record.ts';
 export interface KnownIds {
   models: ReadonlySet<string>;
   benchmarks: ReadonlySet<string>;
+  /** Runs already stored: samples may refer to them. */
+  runs?: ReadonlySet<string>;
 }
 
 export interface BuiltBatch {
@@ -21,17 +25,39 @@ export interface BuiltBatch {
   benchmarks: Benchmark[];
   results: Result[];
   figures: FigurePreset[];
+  runs: RunRecord[];
+  samples: SampleRecord[];
 }
 
 type Parsed =
   | { kind: 'model'; value: ModelCard }
   | { kind: 'benchmark'; value: Benchmark }
   | { kind: 'result'; value: Result }
-  | { kind: 'figure'; value: FigurePreset };
+  | { kind: 'figure'; value: FigurePreset }
+  | { kind: 'run'; value: RunRecord }
+  | { kind: 'sample'; value: SampleRecord };
 
 function keyOf(p: Parsed): string {
-  return p.kind === 'result' ? resultKey(p.value) : p.value.id;
+  switch (p.kind) {
+    case 'result':
+      return resultKey(p.value);
+    case 'run':
+      return p.value.spec.id;
+    case 'sample':
+      return `${p.value.runId}/${p.value.itemId}/${p.value.sampleIndex}`;
+    default:
+      return p.value.id;
+  }
 }
+
+const CONFLICT_FIELD: Record<RecordKind, string> = {
+  model: 'id',
+  benchmark: 'id',
+  result: 'value',
+  figure: 'id',
+  run: 'spec.id',
+  sample: 'itemId',
+};
 
 function fieldOf(issue: z.core.$ZodIssue): string | null {
   return issue.path.length ? issue.path.map(String).join('.') : null;
@@ -98,7 +124,7 @@ export function buildBatch(
         problems.push({
           file: rec.file,
           line: rec.line,
-          field: p.kind === 'result' ? 'value' : 'id',
+          field: CONFLICT_FIELD[p.kind],
           problem: `duplicate ${p.kind} ${keyOf(p)} conflicts with ${prior.rec.file}:${prior.rec.line}`,
         });
       }
@@ -108,13 +134,16 @@ export function buildBatch(
     unique.push(p);
   }
 
-  const batch: BuiltBatch = { models: [], benchmarks: [], results: [], figures: [] };
+  const batch: BuiltBatch = { models: [], benchmarks: [], results: [], figures: [], runs: [], samples: [] };
   for (const p of unique) {
     if (p.kind === 'model') batch.models.push(p.value);
     else if (p.kind === 'benchmark') batch.benchmarks.push(p.value);
     else if (p.kind === 'result') batch.results.push(p.value);
+    else if (p.kind === 'run') batch.runs.push(p.value);
+    else if (p.kind === 'sample') batch.samples.push(p.value);
     else batch.figures.push(p.value);
   }
+  const runs = new Set([...(known.runs ?? []), ...batch.runs.map((r) => r.spec.id)]);
 
   const models = new Set([...known.models, ...batch.models.map((m) => m.id)]);
   const benchmarks = new Set([...known.benchmarks, ...batch.benchmarks.map((b) => b.id)]);
@@ -130,6 +159,8 @@ export function buildBatch(
       if (b) at('benchmarks', `unknown benchmark "${b}"`);
       const m = (p.value.models ?? []).find((id) => !models.has(id));
       if (m) at('models', `unknown model "${m}"`);
+    } else if (p.kind === 'sample' && !runs.has(p.value.runId)) {
+      at('runId', `unknown run "${p.value.runId}"; a sample's run must be stored or in the same import`);
     }
   }
 

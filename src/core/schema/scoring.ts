@@ -5,7 +5,8 @@ import { z } from 'zod';
  * - math: `boxed` (the last `\boxed{}`, or adjacent boxes as a list), `final-answer` ("The final answer is
  *   …", "Final Answer: …"), `answer-is` ("the answer is …", "Answer: …"), `last-expression` (no marker:
  *   the last math span or number, reported separately);
- * - numbers (GSM8K): `hashes` ("#### 72"), `final-answer`, `answer-is`, `boxed`, `last-number` (no marker);
+ * - numbers (GSM8K): `hashes` ("#### 72"), `final-answer`, `answer-is`, `boxed`, `program-output` (no marker, the
+ *   one number a tool-integrated response's last ```output block printed), `last-number` (no marker);
  * - multiple choice: `choice-letter` (an explicit letter), `option-text` (the text of one option),
  *   `last-letter` (a letter standing alone near the end), `hedged` (two options named: no answer),
  *   `invalid-letter` (a letter that is not an option: no answer);
@@ -17,6 +18,7 @@ export const ExtractionRule = z.enum([
   'answer-is',
   'last-expression',
   'hashes',
+  'program-output',
   'last-number',
   'choice-letter',
   'option-text',

@@ -3,7 +3,10 @@ import { providerConformance } from './provider-conformance.ts';
 
 providerConformance(
   'Anthropic Messages',
-  ({ url, env, timeoutMs }) =>
-    new AnthropicProvider({ model: 'claude-test', baseUrl: url, apiKeyEnv: 'TEST_KEY', timeoutMs }, env),
+  ({ url, env, timeoutMs, extra }) =>
+    new AnthropicProvider(
+      { model: 'claude-test', baseUrl: url, apiKeyEnv: 'TEST_KEY', timeoutMs, ...extra },
+      env,
+    ),
   { http: true },
 );

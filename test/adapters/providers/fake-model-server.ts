@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type StreamShape, streamAnswer } from './fake-stream.ts';
 
 /** What the server does with one request. */
 export type Action =
@@ -9,7 +10,13 @@ export type Action =
   | { kind: 'slow'; delayMs: number }
   | { kind: 'malformed' }
   | { kind: 'reset' }
-  | { kind: 'truncate' };
+  | { kind: 'truncate' }
+  /** An event stream with the given shape and timings (faults mid-stream included). */
+  | ({ kind: 'stream'; text?: string } & StreamShape)
+  /** A well-formed body without a completion: content null, content [], no choices, or "". */
+  | { kind: 'empty'; variant: 'null' | 'array' | 'no-choices' | 'empty-string' }
+  /** A JSON body of this many bytes, written in pieces (never held in memory whole). */
+  | { kind: 'huge-json'; bytes: number };
 
 export interface ReceivedRequest {
   path: string;
@@ -146,8 +153,38 @@ function answer(
       setTimeout(() => res.socket?.destroy(), 5);
       return;
     }
+    case 'stream':
+      streamAnswer(req.path, res, action.text ?? (options.defaultText ?? defaultAnswer)(req), action);
+      return;
+    case 'empty': {
+      const body = emptyBody(req.path, action.variant);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      return;
+    }
+    case 'huge-json': {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const piece = Buffer.alloc(1 << 20, 0x20);
+      let left = action.bytes;
+      res.write('{"choices": [');
+      const more = () => {
+        while (left > 0 && !res.destroyed) {
+          left -= piece.length;
+          if (!res.write(piece)) {
+            res.once('drain', more);
+            return;
+          }
+        }
+        if (!res.destroyed) res.end(']}');
+      };
+      more();
+      return;
+    }
     case 'ok': {
       const text = action.text ?? (options.defaultText ?? defaultAnswer)(req);
+      if (req.body.stream === true) {
+        streamAnswer(req.path, res, text, { reasoning: action.reasoning });
+        return;
+      }
       const body = JSON.stringify(okBody(req, text, action.reasoning));
       res.writeHead(200, {
         'content-type': 'application/json',
@@ -156,6 +193,24 @@ function answer(
       res.end(body);
     }
   }
+}
+
+function emptyBody(path: string, variant: 'null' | 'array' | 'no-choices' | 'empty-string'): unknown {
+  if (path.endsWith('/messages')) {
+    if (variant === 'no-choices') return { id: 'msg_1', type: 'message', stop_reason: 'end_turn' };
+    if (variant === 'empty-string') return { content: [{ type: 'text', text: '' }], stop_reason: 'end_turn' };
+    return { content: variant === 'null' ? null : [], stop_reason: 'end_turn' };
+  }
+  if (variant === 'no-choices') return { id: 'x', object: 'chat.completion', usage: null };
+  const content = variant === 'null' ? null : variant === 'array' ? [] : '';
+  if (path.endsWith('/chat/completions'))
+    return {
+      choices:
+        variant === 'array'
+          ? []
+          : [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+    };
+  return { choices: variant === 'array' ? [] : [{ index: 0, text: content, finish_reason: 'stop' }] };
 }
 
 function okBody(req: ReceivedRequest, text: string, reasoning: string | undefined): unknown {

@@ -3,7 +3,7 @@ import { providerConformance } from './provider-conformance.ts';
 
 providerConformance(
   'OpenAI chat completions',
-  ({ url, env, timeoutMs }) =>
-    new OpenAiProvider('chat', { model: 'm', baseUrl: url, apiKeyEnv: 'TEST_KEY', timeoutMs }, env),
+  ({ url, env, timeoutMs, extra }) =>
+    new OpenAiProvider('chat', { model: 'm', baseUrl: url, apiKeyEnv: 'TEST_KEY', timeoutMs, ...extra }, env),
   { http: true },
 );

@@ -5,8 +5,12 @@ import { providerConformance } from './provider-conformance.ts';
 
 providerConformance(
   'OpenAI completions',
-  ({ url, env, timeoutMs }) =>
-    new OpenAiProvider('completions', { model: 'm', baseUrl: url, apiKeyEnv: 'TEST_KEY', timeoutMs }, env),
+  ({ url, env, timeoutMs, extra }) =>
+    new OpenAiProvider(
+      'completions',
+      { model: 'm', baseUrl: url, apiKeyEnv: 'TEST_KEY', timeoutMs, ...extra },
+      env,
+    ),
   { http: true, reasoningField: false },
 );
 

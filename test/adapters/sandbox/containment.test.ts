@@ -39,9 +39,12 @@ async function stillWorks(): Promise<void> {
   assert.equal(r.tests[0]!.verdict, 'pass');
 }
 
-test('containment: programs run as an unprivileged uid in their own PID namespace', { skip }, async () => {
+test("containment: programs run as an unprivileged uid, not the supervisor's, in their own PID namespace", {
+  skip,
+}, async () => {
+  const expected = process.getuid?.() === 0 ? '(1000, 1001)' : '(65534,)';
   const r = await run(
-    'import posix\nassert posix.getuid() == 65534, posix.getuid()\nassert posix.getpid() > 1',
+    `import posix\nassert posix.getuid() in ${expected}, posix.getuid()\nassert posix.getpid() > 1\nsup = [l for l in open("/proc/1/status") if l.startswith("Uid:")][0].split()[1]\nassert ${process.getuid?.() === 0 ? 'int(sup) != posix.getuid()' : 'True'}, sup`,
   );
   assert.equal(r.tests[0]!.verdict, 'pass', r.tests[0]!.message ?? '');
 });
@@ -58,10 +61,12 @@ test('containment: a fork bomb hits the process limit and the harness keeps runn
 test('containment: a memory bomb fails with MemoryError under the address-space limit', {
   skip,
 }, async () => {
+  // The limit is generous so a loaded machine (filling 448 MiB of pages can take seconds) still reaches
+  // the MemoryError rather than the timeout: what is checked is how the bomb ends, not how fast.
   const job = heJob(
     'chunks = []\nwhile True:\n    chunks.append(bytearray(64 * 1024 * 1024))',
     ['pass'],
-    3000,
+    120_000,
   );
   const r = await ex.run({ ...job, limits: { memoryBytes: 512 * 1024 ** 2 } });
   assert.equal(r.tests[0]!.verdict, 'error');

@@ -290,5 +290,71 @@ export function storeConformance(
       );
       assert.deepEqual(await store.sampleStates('no-such-run'), []);
     });
+
+    test('importBatch writes runs as they are, with their samples (gold answer and tags kept), and replaces them on re-import', async () => {
+      const run = {
+        spec: runSpec({ id: 'run-imported', condition: 'cot', baseline: 'plain' }),
+        status: 'finished' as const,
+        finishedAt: '2026-01-02T03:04:05.678Z',
+      };
+      const samples = [
+        sample({ runId: 'run-imported', itemId: 'a', target: '4', tags: { subject: 'Algebra', level: '2' } }),
+        sample({ runId: 'run-imported', itemId: 'b', verdict: 'error', score: null, error: 'HTTP 500' }),
+      ];
+      const counts = await store.importBatch({ runs: [run], samples });
+      assert.equal(counts.runs, 1);
+      assert.equal(counts.samples, 2);
+      assert.deepEqual(await store.run('run-imported'), run);
+      const back = [];
+      for await (const s of store.samples('run-imported')) back.push(s);
+      assert.deepEqual(back, samples);
+      await store.importBatch({
+        runs: [{ ...run, status: 'interrupted' }],
+        samples: [{ ...samples[0]!, score: 0 }],
+      });
+      assert.equal((await store.run('run-imported'))?.status, 'interrupted');
+      const again = [];
+      for await (const s of store.samples('run-imported')) again.push(s);
+      assert.equal(again.length, 2);
+      assert.equal(again[0]?.score, 0);
+    });
+
+    test('deleteResults removes results by natural key and ignores unknown keys', async () => {
+      const keep = result({ model: 'm-7b', condition: 'keep', value: 1 });
+      const drop = result({ model: 'm-7b', condition: 'drop', value: 2 });
+      await store.importBatch({ results: [keep, drop] });
+      const { resultKey } = await import('../../../src/core/schema/index.ts');
+      await store.deleteResults([resultKey(drop), 'no|such|key']);
+      const left = (await store.results()).filter((r) => r.condition === 'keep' || r.condition === 'drop');
+      assert.deepEqual(left, [keep]);
+    });
+
+    test('samples keep finish reason and reasoning tokens; runUsage sums tokens and counts finish reasons', async () => {
+      await store.createRun(runSpec({ id: 'run-usage' }));
+      const base = { runId: 'run-usage', promptTokens: 10, completionTokens: 100 };
+      await store.putSamples([
+        sample({ ...base, itemId: 'a', finishReason: 'stop', reasoningTokens: 60 }),
+        sample({ ...base, itemId: 'b', finishReason: 'length', reasoningTokens: 100, verdict: 'no-answer' }),
+        sample({ ...base, itemId: 'c', finishReason: 'stop' }),
+        sample({ runId: 'run-usage', itemId: 'd', verdict: 'error', score: null, finishReason: 'error' }),
+        sample({ runId: 'run-usage', itemId: 'e' }),
+      ]);
+      const back = [];
+      for await (const s of store.samples('run-usage')) back.push(s);
+      assert.equal(back[1]!.finishReason, 'length');
+      assert.equal(back[1]!.reasoningTokens, 100);
+      assert.equal(
+        back[4]!.finishReason,
+        undefined,
+        'a sample without a finish reason reads back without one',
+      );
+      assert.deepEqual(await store.runUsage('run-usage'), {
+        samples: 5,
+        finishReasons: { stop: 2, length: 1, error: 1, unknown: 1 },
+        promptTokens: 30,
+        completionTokens: 300,
+        reasoningTokens: 160,
+      });
+    });
   });
 }

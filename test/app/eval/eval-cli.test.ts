@@ -1,31 +1,21 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { startFakeServer } from '../../adapters/providers/fake-model-server.ts';
+import { runCliAsync } from '../../helpers/run-cli.ts';
 
-const MAIN = fileURLToPath(new URL('../../../src/cli/main.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'ys-eval-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The real CLI as a child process (asynchronously: the scripted server runs in this process). */
-function cli(
+async function cli(
   args: string[],
   env: Record<string, string> = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [MAIN, ...args], {
-      env: { ...process.env, NO_COLOR: '1', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  const r = await runCliAsync(args, env);
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 test('eval with a suite file runs every model x benchmark and `runs` lists their specs', async () => {

@@ -92,3 +92,31 @@ test('an error that is not a failed request (a model that cannot load) is thrown
   assert.equal(calls, 1);
   assert.equal(await s.run(async () => 'next').then((r) => r.value), 'next', 'the slot was released');
 });
+
+test('a requests-per-minute limit holds starts back and says the run is waiting; Retry-After is capped', async () => {
+  const notices: (string | null)[] = [];
+  const s = new RequestScheduler({
+    concurrency: 4,
+    backoff,
+    rate: { rpm: 2 },
+    onWait: (n) => notices.push(n?.reason ?? null),
+  });
+  await s.run(async () => 1);
+  await s.run(async () => 2);
+  const stop = new AbortController();
+  const third = s.run(async () => 3, stop.signal);
+  // The third start waits for the minute to pass: abort it rather than wait.
+  await new Promise((r) => setTimeout(r, 20));
+  assert.deepEqual(notices, ['requests-per-minute limit']);
+  stop.abort();
+  await assert.rejects(third);
+  const capped = new RequestScheduler({ concurrency: 1, backoff, maxRetryAfterMs: 10 });
+  let calls = 0;
+  const v = await capped.run(async () => {
+    if (++calls === 1)
+      throw new ProviderError('rate-limited', 'HTTP 429', { status: 429, retryAfterMs: 86_400_000 });
+    return 'after the cap';
+  });
+  assert.equal(v.value, 'after the cap');
+  assert.equal(calls, 2);
+});

@@ -107,7 +107,12 @@ test('the adaptive limit halves on 429, pauses until Retry-After, and recovers o
 test('reasoning is split from <think> blocks and reasoning fields', () => {
   assert.deepEqual(splitReasoning('<think>a</think>\n\nB'), { text: 'B', reasoning: 'a' });
   assert.deepEqual(splitReasoning('B', 'r'), { text: 'B', reasoning: 'r' });
-  assert.deepEqual(splitReasoning('<think>unfinished'), { text: '', reasoning: 'unfinished' });
+  assert.deepEqual(splitReasoning('<think>unfinished'), {
+    text: '',
+    reasoning: 'unfinished',
+    unclosed: true,
+  });
+  assert.deepEqual(splitReasoning('r1 trace</think>\n\nB'), { text: 'B', reasoning: 'r1 trace' });
   assert.deepEqual(splitReasoning('plain <think>x</think>'), {
     text: 'plain <think>x</think>',
     reasoning: null,

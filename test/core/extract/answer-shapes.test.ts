@@ -154,3 +154,86 @@ test('option-text matching keeps signs and operators', () => {
   assert.deepEqual(choice('The answer is 15', 'ABCD', signs), { letter: 'A', method: 'option-text' });
   assert.deepEqual(choice('The answer is −5', 'ABCD', signs), { letter: 'D', method: 'option-text' });
 });
+
+test('an answer statement that is a calculation gives its result, not its first operand', () => {
+  assert.deepEqual(num('add them to get our final answer: \n\n21 + 8 + 3 = 32 blue birds.'), {
+    value: '32',
+    method: 'final-answer',
+  });
+  assert.deepEqual(num('Therefore, the answer (arabic numerals) is 96 * 5 = 480.'), {
+    value: '480',
+    method: 'answer-is',
+  });
+  assert.deepEqual(num('The answer is: 76,000 + 53,200 = 129,200.'), {
+    value: '129200',
+    method: 'answer-is',
+  });
+  // the result side is read only when it is a number, and only in the statement's first clause
+  assert.deepEqual(num('The final answer is 32 = 4 * 8'), { value: '32', method: 'final-answer' });
+  assert.deepEqual(num('The answer is 2 + 3 = 5 apples, so 5 - 1 = 4 are left'), {
+    value: '5',
+    method: 'answer-is',
+  });
+  assert.deepEqual(num('The answer is 12. Check: 3 * 4 = 12'), { value: '12', method: 'answer-is' });
+});
+
+test('a letter after "most likely" is the answer; a list of letters is a hedge', () => {
+  const csqa = ['restaurant', 'building', 'city', 'mall', 'hotel'];
+  assert.deepEqual(choice('the answer is most likely E, a hotel.', 'ABCDE', csqa), {
+    letter: 'E',
+    method: 'choice-letter',
+  });
+  assert.deepEqual(choice('So the answer is probably (B).'), { letter: 'B', method: 'choice-letter' });
+  assert.deepEqual(choice('The answer is B, as A and C are too small.'), {
+    letter: 'B',
+    method: 'choice-letter',
+  });
+  assert.deepEqual(choice('the answer is most likely A, B, or D.'), { letter: null, method: 'hedged' });
+  assert.deepEqual(choice('the answer is A, B, C, and E.'), { letter: null, method: 'hedged' });
+  assert.deepEqual(choice('the answer is (B), (C), (D), and (E).'), { letter: null, method: 'hedged' });
+  assert.deepEqual(choice('the answer is most likely (D) and (C).'), { letter: null, method: 'hedged' });
+  assert.deepEqual(choice('the answer is most likely D) attic or E) cupboard.', 'ABCDE', csqa), {
+    letter: null,
+    method: 'hedged',
+  });
+});
+
+test('"#### 125,96" names two answers and is no answer; "#### 1,000" and "#### 10." are one', () => {
+  assert.equal(num('So $125 or $96.\n#### 125,96'), null);
+  assert.equal(num('#### 5 or 7'), null);
+  assert.deepEqual(num('#### 1,000'), { value: '1000', method: 'hashes' });
+  assert.deepEqual(num('She has $10 left. #### 10. '), { value: '10', method: 'hashes' });
+  assert.deepEqual(num('#### 2.5'), { value: '2.5', method: 'hashes' });
+});
+
+test('without a marker, the one number a final ```output block printed is the answer', () => {
+  const tir = (out: string, after: string) =>
+    `\`\`\`python\nprint(x)\n\`\`\`\n\`\`\`output\n${out}\n\`\`\`\n${after}`;
+  assert.deepEqual(num(tir('5', '5 cars drove through in the first 15 minutes.')), {
+    value: '5',
+    method: 'program-output',
+  });
+  assert.deepEqual(num(tir('3.0', 'Three trucks carry 80 flagstones.')), {
+    value: '3',
+    method: 'program-output',
+  });
+  // an explicit answer wins; an output of several values, or code after the output, is no program answer
+  assert.deepEqual(num(tir('5', 'So the answer is $\\boxed{6}$.')), { value: '6', method: 'boxed' });
+  assert.deepEqual(num(tir('[2, 3]', 'So 3 cars.')), { value: '3', method: 'last-number' });
+  assert.deepEqual(num(`${tir('5', 'Next:')}\n\`\`\`python\nprint(7)\n\`\`\`\nSo 7 cars.`), {
+    value: '7',
+    method: 'last-number',
+  });
+});
+
+test('letters run together ("the answer is CE") are a hedge; an option whose text they are is that option', () => {
+  assert.deepEqual(choice('Therefore, among A through E, the answer is CE.'), {
+    letter: null,
+    method: 'hedged',
+  });
+  assert.deepEqual(choice('The answer is AB', 'ABCD', ['BC', 'AB', 'AC', 'CD']), {
+    letter: 'B',
+    method: 'option-text',
+  });
+  assert.deepEqual(choice('Between C and E, the answer is E.'), { letter: 'E', method: 'choice-letter' });
+});

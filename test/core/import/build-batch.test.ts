@@ -125,3 +125,64 @@ test('a publication result without a paper is invalid', () => {
   const { problems } = buildBatch([rec(1, { ...result, paper: undefined })], known);
   assert.equal(problems[0]?.field, 'paper');
 });
+
+test('runs and samples are read back as written; a sample must belong to a stored run or one in the same input', async () => {
+  const { runSpec, sample } = await import('../../helpers/fixtures.ts');
+  const run = { spec: runSpec({ id: 'r1' }), status: 'finished', finishedAt: '2026-01-02T00:00:00.000Z' };
+  const s1 = sample({ runId: 'r1', target: '4', tags: { level: '1' } });
+  const s2 = sample({ runId: 'r-stored', itemId: 'q2' });
+  const ok = buildBatch(
+    [rec(1, { kind: 'run', ...run }), rec(2, { kind: 'sample', ...s1 }), rec(3, { kind: 'sample', ...s2 })],
+    { ...known, runs: new Set(['r-stored']) },
+  );
+  assert.deepEqual(ok.problems, []);
+  assert.deepEqual(ok.batch.runs, [run]);
+  assert.deepEqual(ok.batch.samples, [s1, s2]);
+  const orphan = buildBatch([rec(5, { kind: 'sample', ...s2 })], known);
+  assert.deepEqual(orphan.problems, [
+    {
+      file: 'in.jsonl',
+      line: 5,
+      field: 'runId',
+      problem: `unknown run "r-stored"; a sample's run must be stored or in the same import`,
+    },
+  ]);
+  const clash = buildBatch(
+    [
+      rec(1, { kind: 'run', ...run }),
+      rec(2, { kind: 'sample', ...s1 }),
+      rec(9, { kind: 'sample', ...s1, score: 0 }),
+    ],
+    known,
+  );
+  assert.match(clash.problems[0]!.problem, /duplicate sample r1\/q1\/0 conflicts with in.jsonl:2/);
+});
+
+test('a sample from a CSV row gets its numbers and JSON cells typed', () => {
+  const { batch, problems } = buildBatch(
+    [
+      rec(
+        2,
+        {
+          kind: 'sample',
+          runId: 'r1',
+          itemId: 'q1',
+          sampleIndex: '0',
+          messages: '[{"role":"user","content":"2+2?"}]',
+          response: '4',
+          verdict: 'correct',
+          score: '1',
+          promptTokens: '',
+          tags: '{"level":"1"}',
+          createdAt: '2026-01-01T00:00:00.000Z',
+        },
+        true,
+      ),
+    ],
+    { ...known, runs: new Set(['r1']) },
+  );
+  assert.deepEqual(problems, []);
+  assert.equal(batch.samples[0]?.score, 1);
+  assert.equal(batch.samples[0]?.promptTokens, null);
+  assert.deepEqual(batch.samples[0]?.tags, { level: '1' });
+});

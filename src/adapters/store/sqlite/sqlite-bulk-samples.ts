@@ -14,9 +14,13 @@ const COLUMNS = [
   'score',
   'prompt_tokens',
   'completion_tokens',
+  'reasoning_tokens',
+  'finish_reason',
   'latency_ms',
   'error',
   'scorer_version',
+  'target',
+  'tags',
   'scoring',
   'created_at',
 ] as const satisfies readonly (keyof SamplesTable)[];

@@ -1,0 +1,39 @@
+import type { Store } from '../../adapters/store/store.ts';
+import { latestMeasured } from '../../core/query/latest-measured.ts';
+import { joinResults, type ResultView } from '../../core/query/result-view.ts';
+import { type ResultFilterInput, selectResults } from '../../core/query/select-results.ts';
+import type { RunRecord } from '../../core/schema/index.ts';
+
+export interface MeasuredResults {
+  /** Every result that matches the filter. */
+  views: ResultView[];
+  /** One measured score per model, benchmark and condition: the latest finished run's, or a chosen run's. */
+  measured: ResultView[];
+  /** The finished runs behind `measured`, by id. */
+  runs: Map<string, RunRecord>;
+}
+
+/** Results joined to their cards, with the latest finished run's score per model, benchmark and condition. */
+export async function measuredResults(
+  store: Store,
+  filter: ResultFilterInput = {},
+  chosenRuns: readonly string[] = [],
+): Promise<MeasuredResults> {
+  const [results, models, benchmarks, runs] = await Promise.all([
+    store.results({ benchmarks: filter.benchmarks, models: filter.models }),
+    store.models(),
+    store.benchmarks(),
+    store.runs(),
+  ]);
+  const views = selectResults(joinResults(results, models, benchmarks), filter);
+  const finished = new Map(
+    runs.filter((r) => r.status === 'finished' && r.finishedAt).map((r) => [r.spec.id, r.finishedAt!]),
+  );
+  const measured = latestMeasured(views, finished, chosenRuns);
+  const used = new Set(measured.map((v) => v.result.runId!));
+  return {
+    views,
+    measured,
+    runs: new Map(runs.filter((r) => used.has(r.spec.id)).map((r) => [r.spec.id, r])),
+  };
+}

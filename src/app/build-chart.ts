@@ -7,10 +7,10 @@ import type { Store } from '../adapters/store/store.ts';
 import type { ChartInput, VlSpec } from '../core/charts/chart-input.ts';
 import { chartSpec } from '../core/charts/chart-spec.ts';
 import { EXIT, UserError } from '../core/errors/user-error.ts';
-import { joinResults } from '../core/query/result-view.ts';
 import { type ResultFilterInput, selectResults } from '../core/query/select-results.ts';
 import { ChartKind, FigurePreset } from '../core/schema/index.ts';
-import { loadFigureInputs } from './figure-data.ts';
+import { loadFigureInputs } from './queries/figure-inputs.ts';
+import { resultViews } from './queries/result-views.ts';
 
 export interface ChartRequest {
   /** A chart kind (size-scatter, ...) or the id of a stored figure. */
@@ -40,12 +40,7 @@ export async function chartInput(store: Store, req: ChartRequest): Promise<Chart
     const views = selectResults(input!.views, f);
     return { preset: input!.preset, views };
   }
-  const [results, models, benchmarks] = await Promise.all([
-    store.results({ benchmarks: f.benchmarks, models: f.models }),
-    store.models(),
-    store.benchmarks(),
-  ]);
-  const views = selectResults(joinResults(results, models, benchmarks), f);
+  const views = selectResults(await resultViews(store, { benchmarks: f.benchmarks, models: f.models }), f);
   if (!views.length)
     throw new UserError('no results match; see `yardstick results` with the same filters', EXIT.notFound);
   const benchIds = f.benchmarks?.length ? f.benchmarks : [...new Set(views.map((v) => v.result.benchmark))];

@@ -10,10 +10,12 @@ import { chartSpec } from '../core/charts/chart-spec.ts';
 import { describeFigure } from '../core/describe/describe-figure.ts';
 import { type FigureDescription, renderDescriptionPlain } from '../core/describe/figure-description.ts';
 import { EXIT, UserError } from '../core/errors/user-error.ts';
+import type { Finding } from '../core/analysis/finding.ts';
 import { leaderboard } from '../core/report/leaderboard.ts';
 import { measuredFigureInputs } from '../core/report/measured-figures.ts';
 import { measuredResults } from './evidence/measured-results.ts';
-import { loadFigureInputs } from './figure-data.ts';
+import { figureFindings } from './queries/figure-findings.ts';
+import { loadFigureInputs } from './queries/figure-inputs.ts';
 import { type MeasuredBlocks, type ReportScripts, type ReportSection, reportHtml } from './report-html.ts';
 import { leaderboardHtml, provenanceHtml } from './report-runs-html.ts';
 
@@ -21,9 +23,14 @@ import { leaderboardHtml, provenanceHtml } from './report-runs-html.ts';
  * How a figure is described: its caption in the report and its SVG's accessible description.
  * The default is `describeFigure`, whose every number is computed from the results drawn.
  */
-export type CaptionFn = (figure: ChartInput) => FigureDescription | Promise<FigureDescription>;
+export type CaptionFn = (
+  figure: ChartInput,
+  findings?: readonly Finding[],
+) => FigureDescription | Promise<FigureDescription>;
 
-export const defaultCaption: CaptionFn = ({ preset, views }) => describeFigure(preset, views);
+/** The description `yardstick describe` writes, with the findings of the query layer. */
+export const defaultCaption: CaptionFn = ({ preset, views }, findings) =>
+  describeFigure(preset, views, findings);
 
 export interface ReportOptions {
   outDir: string;
@@ -105,6 +112,15 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
     );
   await mkdir(opts.outDir, { recursive: true });
   const caption = opts.caption ?? defaultCaption;
+  const findings = new Map(
+    (
+      await figureFindings(
+        store,
+        stored.map((i) => i.preset.id),
+        1,
+      )
+    ).map((f) => [f.preset.id, f.findings]),
+  );
   const scripts = vendorScripts();
   const sections: ReportSection[] = [];
   const figures: ReportFigure[] = [];
@@ -114,7 +130,7 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
     let description: FigureDescription | null = null;
     let drawn: Awaited<ReturnType<typeof renderFigure>>;
     try {
-      description = await caption(input);
+      description = await caption(input, findings.get(input.preset.id));
       drawn = await renderFigure(
         input,
         { description: renderDescriptionPlain(description) },

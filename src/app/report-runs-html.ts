@@ -54,7 +54,7 @@ export function provenanceHtml(p: Provenance): string {
       `<tr><td>${esc(s.id)}</td><td>${esc(s.model)}</td><td>${esc(s.provider.name)}${s.endpoint ? ` ${esc(s.endpoint)}` : ''}</td>` +
       `<td>${esc(s.benchmark)}${s.benchmarkVersion ? ` ${esc(s.benchmarkVersion)}` : ''}</td><td>${esc(s.condition ?? 'default')}${s.baseline ? ` vs ${esc(s.baseline)}` : ''}</td>` +
       `<td>${esc(s.task.name)}${esc(args)}, prompt ${esc(s.promptTemplateHash)}</td><td>${esc(settings.join(', '))}</td>` +
-      `<td>${esc(s.datasetChecksum ?? 'not recorded')}</td><td>${esc(s.toolVersion)}</td><td>${esc(r.finishedAt ?? '')}</td></tr>`
+      `<td>${esc(s.dataset?.itemsSha256 ?? 'not recorded')}</td><td>${esc(s.toolVersion)}</td><td>${esc(r.finishedAt ?? '')}</td></tr>`
     );
   });
   return `<p>Written by Yardstick ${esc(p.version)} on ${esc(p.generatedAt)}.</p>

@@ -51,7 +51,12 @@ export async function rescoreRun(
   const run = await store.run(runId);
   if (!run) throw new UserError(`no run "${runId}"`, EXIT.notFound);
   const task = (await registry.rebuild<Task>(run.spec.task)).value;
-  const items = new Map((await task.dataset(dataset)).map((i) => [i.id, i]));
+  // The mirror folder the run was evaluated with, unless another one is given.
+  const ctx =
+    dataset.dataDir === null && run.spec.dataset?.dataDir
+      ? { ...dataset, dataDir: run.spec.dataset.dataDir }
+      : dataset;
+  const items = new Map((await task.dataset(ctx)).map((i) => [i.id, i]));
   const out: SampleRecord[] = [];
   const scored: ScoredSample[] = [];
   const changes: ScoreChange[] = [];

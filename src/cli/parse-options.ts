@@ -39,3 +39,11 @@ export function number(value: string): number {
   if (!Number.isFinite(n)) throw new InvalidArgumentError(`expected a number, got "${value}"`);
   return n;
 }
+
+/** A share between 0 and 1 inclusive. */
+export function fraction(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1)
+    throw new InvalidArgumentError(`expected a fraction between 0 and 1, got "${value}"`);
+  return n;
+}

@@ -52,7 +52,14 @@ before(async () => {
     at: string,
     condition: string | null = null,
   ) => {
-    const spec = runSpec({ id, model: m, benchmark: b, condition, datasetChecksum: 'abc123', createdAt: at });
+    const spec = runSpec({
+      id,
+      model: m,
+      benchmark: b,
+      condition,
+      dataset: { dataDir: null, itemsSha256: 'abc123' },
+      createdAt: at,
+    });
     await store.importBatch({
       runs: [{ spec, status: 'finished', finishedAt: at }],
       results: runResults(spec, [

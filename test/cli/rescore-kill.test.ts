@@ -44,7 +44,7 @@ async function template(file: string): Promise<void> {
   await recordRunResults(store, spec, [
     { name: 'accuracy', value: 0, stderr: null, ciLow: null, ciHigh: null, n: ITEMS, k: null },
   ]);
-  await store.setRunStatus('kill-run', 'finished');
+  await store.updateRun('kill-run', { status: 'finished', finishedAt: new Date().toISOString() });
   await store.close();
 }
 

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import type { DatasetContext } from '../../core/task/task.ts';
 import type { DatasetFile } from './dataset-file.ts';
 import { resolveUrl } from './dataset-file.ts';
 import { downloadVerified, sha256Hex } from './download-verified.ts';
+import { datasetContext, loadSettings } from '../settings/settings.ts';
 
 export interface ResolvedFile {
   path: string;
@@ -15,13 +15,7 @@ export interface ResolvedFile {
 
 /** The default dataset context: mirror from $YARDSTICK_DATA_DIR, cache under $YARDSTICK_CACHE_DIR. */
 export function defaultDatasetContext(env: NodeJS.ProcessEnv = process.env): DatasetContext {
-  return {
-    dataDir: env.YARDSTICK_DATA_DIR || null,
-    cacheDir:
-      env.YARDSTICK_CACHE_DIR ||
-      join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'yardstick', 'datasets'),
-    online: !['1', 'true', 'yes'].includes((env.YARDSTICK_OFFLINE ?? '').toLowerCase()),
-  };
+  return datasetContext(loadSettings({}, env));
 }
 
 /** Mirror bases over HTTP ($YARDSTICK_DATASET_MIRROR_URL, comma-separated), tried before the sources. */

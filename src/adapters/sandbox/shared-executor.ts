@@ -1,26 +1,21 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { CodeExecutor } from './code-executor.ts';
-import { type ExecutorOptions, openExecutor } from './open-executor.ts';
+import { ExecutorCache } from './executor-cache.ts';
+import type { ExecutorOptions } from './open-executor.ts';
 
-let shared: { key: string; executor: Promise<CodeExecutor> } | null = null;
+const processWide = new ExecutorCache();
+const scope = new AsyncLocalStorage<ExecutorCache>();
 
 /**
- * One executor per process, opened on first use and shared by every code task. Its supervisors do
- * not keep the process alive while idle, and die with it.
+ * The executor a code task uses, opened on first use, one per set of options: from the executors of
+ * the run context it is called in (see app/eval/run-context.ts), else the process's own, kept for the
+ * life of the process (tests, one-off scoring). Two runs in one process never close each other's.
  */
 export function sharedExecutor(o: ExecutorOptions = {}): Promise<CodeExecutor> {
-  const key = JSON.stringify({
-    u: !!o.unsafeLocal,
-    w: o.workers ?? null,
-    p: o.python ?? null,
-    b: o.bwrap ?? null,
-  });
-  if (shared && shared.key === key) return shared.executor;
-  const previous = shared;
-  const executor = openExecutor(o);
-  shared = { key, executor };
-  executor.catch(() => {
-    if (shared?.executor === executor) shared = null;
-  });
-  if (previous) void previous.executor.then((e) => e.close()).catch(() => {});
-  return executor;
+  return (scope.getStore() ?? processWide).get(o);
+}
+
+/** Runs `fn` with `executors` as the executors of every code task it calls. */
+export function withExecutors<T>(executors: ExecutorCache, fn: () => Promise<T>): Promise<T> {
+  return scope.run(executors, fn);
 }

@@ -148,6 +148,26 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('samples').addColumn('scoring', 'text').execute();
     },
   },
+  '0014-run-lifecycle': {
+    async up(db: Kysely<unknown>) {
+      // The run lifecycle (core/runs/run-lifecycle.ts): who works on a run, its heartbeat and live
+      // counts, and why it failed. Existing runs keep their status; their counts come from their samples.
+      for (const column of ['reason', 'owner', 'heartbeat_at'])
+        await db.schema.alterTable('runs').addColumn(column, 'text').execute();
+      for (const column of ['done', 'total', 'errors', 'cached'])
+        await db.schema
+          .alterTable('runs')
+          .addColumn(column, 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+      await sql`update runs set
+        done = (select count(*) from samples s where s.run_id = runs.id),
+        errors = (select count(*) from samples s where s.run_id = runs.id and s.verdict = 'error')`.execute(
+        db,
+      );
+      await sql`update runs set total = done`.execute(db);
+      await db.schema.createIndex('runs_status').on('runs').column('status').execute();
+    },
+  },
   '0015-sample-finish-reason': {
     async up(db: Kysely<unknown>) {
       // Why each generation ended (stop, length, content_filter, error) and the tokens spent on

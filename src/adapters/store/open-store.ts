@@ -1,11 +1,13 @@
 import type { Store } from './store.ts';
 
-export const DEFAULT_STORE = './.yardstick/yardstick.db';
+import { loadSettings } from '../settings/settings.ts';
+
+export { DEFAULT_STORE } from '../settings/settings.ts';
 export const STORE_ENV = 'YARDSTICK_STORE';
 
 /** Which store to use: the flag, else $YARDSTICK_STORE, else ./.yardstick/yardstick.db. */
 export function resolveStoreLocation(flag?: string, env: NodeJS.ProcessEnv = process.env): string {
-  return flag || env[STORE_ENV] || DEFAULT_STORE;
+  return loadSettings({ store: flag }, env).store;
 }
 
 export function isPostgresUrl(location: string): boolean {

@@ -19,6 +19,7 @@ import type {
   SamplesTable,
 } from './tables.ts';
 import type { CachedResponse, RunRecord, SampleState } from './store.ts';
+import type { RunRecordInput } from '../../core/schema/index.ts';
 
 /** Drivers disagree on numbers (pg returns bigint and numeric as strings): rows are decoded through these. */
 const num = z.union([z.number(), z.string().transform(Number), z.bigint().transform(Number)]);
@@ -180,7 +181,8 @@ export function resultFromRow(row: ResultsTable): Result {
 export const figureFromRow = (row: { spec: string }): FigurePreset =>
   FigurePreset.parse(JSON.parse(row.spec));
 
-export function runToRow(r: RunRecord): RunsTable {
+export function runToRow(r: RunRecordInput): RunsTable {
+  const progress = r.progress ?? { owner: null, heartbeatAt: null, done: 0, total: 0, errors: 0, cached: 0 };
   return {
     id: r.spec.id,
     model_id: r.spec.model,
@@ -189,6 +191,13 @@ export function runToRow(r: RunRecord): RunsTable {
     status: r.status,
     created_at: r.spec.createdAt,
     finished_at: r.finishedAt,
+    reason: r.reason ?? null,
+    owner: progress.owner,
+    heartbeat_at: progress.heartbeatAt,
+    done: progress.done,
+    total: progress.total,
+    errors: progress.errors,
+    cached: progress.cached,
   };
 }
 
@@ -197,6 +206,15 @@ export function runFromRow(row: RunsTable): RunRecord {
     spec: RunSpec.parse(JSON.parse(row.spec)),
     status: RunStatus.parse(row.status),
     finishedAt: row.finished_at,
+    reason: row.reason,
+    progress: {
+      owner: row.owner,
+      heartbeatAt: row.heartbeat_at,
+      done: Number(row.done),
+      total: Number(row.total),
+      errors: Number(row.errors),
+      cached: Number(row.cached),
+    },
   };
 }
 
@@ -258,6 +276,13 @@ export const AggregateRow = z.object({
   runs: num,
   samples: num,
   scored: num,
+  errors: num,
+  mean_score: numOrNull,
+});
+
+export const TallyRow = z.object({
+  run_id: z.string(),
+  samples: num,
   errors: num,
   mean_score: numOrNull,
 });

@@ -1,4 +1,4 @@
-import { type Kysely, type Transaction, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type Transaction, sql } from 'kysely';
 import { redactKnownValue } from '../providers/redact.ts';
 import type {
   Benchmark,
@@ -25,19 +25,24 @@ import {
   sampleStateFromRow,
   sampleFromRow,
   sampleToRow,
+  TallyRow,
 } from './row-codec.ts';
 import type {
   CachedResponse,
   ImportBatch,
   ImportCounts,
   ResultQuery,
+  RunGuard,
   RunRecord,
+  RunTally,
+  RunUpdate,
   SampleAggregate,
+  SamplePage,
   RunUsage,
   SampleState,
   Store,
 } from './store.ts';
-import type { Database, SamplesTable } from './tables.ts';
+import type { Database, RunsTable, SamplesTable } from './tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type TableName = keyof Database;
@@ -72,6 +77,16 @@ async function upsert(
       .onConflict((oc) => oc.columns(keys).doUpdateSet(set))
       .execute();
   }
+}
+
+type SampleKey = { itemId: string; sampleIndex: number };
+
+/** Samples after this key in (item, index) order: the keyset condition of every sample page. */
+function afterSample(eb: ExpressionBuilder<Database, 'samples'>, a: SampleKey) {
+  return eb.or([
+    eb('item_id', '>', a.itemId),
+    eb.and([eb('item_id', '=', a.itemId), eb('sample_index', '>', a.sampleIndex)]),
+  ]);
 }
 
 /** The query layer shared by every SQL dialect. */
@@ -183,17 +198,29 @@ export class SqlStore implements Store {
     return rows.map(figureFromRow);
   }
 
-  async createRun(input: RunSpec): Promise<void> {
+  async createRun(input: RunSpec, status: RunStatus = 'queued'): Promise<void> {
     const spec = redactKnownValue(input);
     await this.db
       .insertInto('runs')
-      .values(runToRow({ spec, status: 'running', finishedAt: null }))
+      .values(runToRow({ spec, status, finishedAt: null }))
       .execute();
   }
 
-  async setRunStatus(id: string, status: RunStatus): Promise<void> {
-    const finishedAt = status === 'running' ? null : new Date().toISOString();
-    await this.db.updateTable('runs').set({ status, finished_at: finishedAt }).where('id', '=', id).execute();
+  async updateRun(id: string, update: RunUpdate, guard: RunGuard = {}): Promise<boolean> {
+    const set: Partial<RunsTable> = {};
+    if (update.status !== undefined) set.status = update.status;
+    if (update.reason !== undefined)
+      set.reason = update.reason === null ? null : redactKnownValue(update.reason);
+    if (update.owner !== undefined) set.owner = update.owner;
+    if (update.heartbeatAt !== undefined) set.heartbeat_at = update.heartbeatAt;
+    if (update.finishedAt !== undefined) set.finished_at = update.finishedAt;
+    if (update.counts) Object.assign(set, update.counts);
+    if (Object.keys(set).length === 0) return (await this.run(id)) !== null;
+    let q = this.db.updateTable('runs').set(set).where('id', '=', id);
+    if (guard.status) q = q.where('status', 'in', guard.status);
+    if (guard.owner !== undefined) q = q.where('owner', '=', guard.owner);
+    const r = await q.executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
   }
 
   async run(id: string): Promise<RunRecord | null> {
@@ -204,6 +231,52 @@ export class SqlStore implements Store {
   async runs(): Promise<RunRecord[]> {
     const rows = await this.db.selectFrom('runs').selectAll().orderBy('created_at').orderBy('id').execute();
     return rows.map(runFromRow);
+  }
+
+  async runTallies(runIds?: string[]): Promise<RunTally[]> {
+    if (runIds && runIds.length === 0) return [];
+    let q = this.db
+      .selectFrom('samples as s')
+      .select((eb) => [
+        's.run_id',
+        eb.fn.countAll().as('samples'),
+        eb.fn.sum(eb.case().when('s.verdict', '=', 'error').then(1).else(0).end()).as('errors'),
+        eb.fn.avg(eb.case().when('s.verdict', '<>', 'error').then(eb.ref('s.score')).end()).as('mean_score'),
+      ])
+      .groupBy('s.run_id')
+      .orderBy('s.run_id');
+    if (runIds) q = q.where('s.run_id', 'in', runIds);
+    return (await q.execute()).map((row) => {
+      const r = TallyRow.parse(row);
+      return { runId: r.run_id, samples: r.samples, errors: r.errors, meanScore: r.mean_score };
+    });
+  }
+
+  async samplePage(
+    runId: string,
+    page: {
+      after?: { itemId: string; sampleIndex: number } | null;
+      limit: number;
+      verdict?: SampleRecord['verdict'];
+    },
+  ): Promise<SamplePage> {
+    const a = page.after ?? null;
+    const rows = await this.db
+      .selectFrom('samples')
+      .selectAll()
+      .where('run_id', '=', runId)
+      .$if(page.verdict !== undefined, (qb) => qb.where('verdict', '=', page.verdict!))
+      .$if(a !== null, (qb) => qb.where((eb) => afterSample(eb, a!)))
+      .orderBy('item_id')
+      .orderBy('sample_index')
+      .limit(page.limit + 1)
+      .execute();
+    const samples = rows.slice(0, page.limit).map(sampleFromRow);
+    const last = samples[samples.length - 1];
+    return {
+      samples,
+      next: rows.length > page.limit && last ? { itemId: last.itemId, sampleIndex: last.sampleIndex } : null,
+    };
   }
 
   async putSamples(input: SampleRecord[]): Promise<void> {
@@ -283,20 +356,13 @@ export class SqlStore implements Store {
     page: number,
     columns: C[] | null,
   ): AsyncIterable<SamplesTable[]> {
-    let after: { item: string; index: number } | null = null;
+    let after: SampleKey | null = null;
     for (;;) {
       const a = after;
       const q = this.db
         .selectFrom('samples')
         .where('run_id', '=', runId)
-        .$if(a !== null, (qb) =>
-          qb.where((eb) =>
-            eb.or([
-              eb('item_id', '>', a!.item),
-              eb.and([eb('item_id', '=', a!.item), eb('sample_index', '>', a!.index)]),
-            ]),
-          ),
-        )
+        .$if(a !== null, (qb) => qb.where((eb) => afterSample(eb, a!)))
         .orderBy('item_id')
         .orderBy('sample_index')
         .limit(page);
@@ -306,7 +372,7 @@ export class SqlStore implements Store {
       if (rows.length) yield rows;
       if (rows.length < page) return;
       const last = rows[rows.length - 1]!;
-      after = { item: last.item_id, index: Number(last.sample_index) };
+      after = { itemId: last.item_id, sampleIndex: Number(last.sample_index) };
     }
   }
 

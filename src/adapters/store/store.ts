@@ -4,6 +4,7 @@ import type {
   ModelCard,
   Result,
   RunRecord,
+  RunRecordInput,
   RunSpec,
   RunStatus,
   SampleRecord,
@@ -16,7 +17,7 @@ export interface ImportBatch {
   results?: Result[];
   figures?: FigurePreset[];
   /** Runs as they are (spec, status, finish time); a run already stored is replaced. */
-  runs?: RunRecord[];
+  runs?: RunRecordInput[];
   /** Samples replace on (run, item, index). */
   samples?: SampleRecord[];
 }
@@ -36,6 +37,38 @@ export interface ResultQuery {
 }
 
 export type { RunRecord };
+
+/** A change to a run's row; absent fields are left as they are. */
+export interface RunUpdate {
+  status?: RunStatus;
+  reason?: string | null;
+  owner?: string | null;
+  heartbeatAt?: string | null;
+  finishedAt?: string | null;
+  counts?: { done: number; total: number; errors: number; cached: number };
+}
+
+/** The row must match these for an update to apply (compare-and-set between processes). */
+export interface RunGuard {
+  status?: RunStatus[];
+  owner?: string;
+}
+
+/** What a run's recorded samples add up to so far. */
+export interface RunTally {
+  runId: string;
+  samples: number;
+  errors: number;
+  /** Mean score of the scored (non-error) samples, in [0, 1]; null before any. */
+  meanScore: number | null;
+}
+
+/** One page of a run's samples in (item, index) order, and the key to ask for the next one. */
+export interface SamplePage {
+  samples: SampleRecord[];
+  /** Pass as `after` for the next page; null on the last one. */
+  next: { itemId: string; sampleIndex: number } | null;
+}
 
 /** Per model and benchmark, what the stored samples add up to. Error samples are counted apart. */
 export interface SampleAggregate {
@@ -100,10 +133,26 @@ export interface Store {
   deleteResults(keys: readonly string[]): Promise<void>;
   figures(): Promise<FigurePreset[]>;
 
-  createRun(spec: RunSpec): Promise<void>;
-  setRunStatus(id: string, status: RunStatus): Promise<void>;
+  /** Records a new run, `queued` unless told otherwise. */
+  createRun(spec: RunSpec, status?: RunStatus): Promise<void>;
+  /**
+   * Changes a run's row when it matches the guard; true when it did. Only the run lifecycle
+   * (app/runs/run-lifecycle.ts) moves a run's status.
+   */
+  updateRun(id: string, update: RunUpdate, guard?: RunGuard): Promise<boolean>;
   run(id: string): Promise<RunRecord | null>;
   runs(): Promise<RunRecord[]>;
+  /** Samples, errors and mean score so far of these runs (every run when absent). */
+  runTallies(runIds?: string[]): Promise<RunTally[]>;
+  /** A page of a run's samples after a key (keyset paging), optionally only one verdict. */
+  samplePage(
+    runId: string,
+    page: {
+      after?: { itemId: string; sampleIndex: number } | null;
+      limit: number;
+      verdict?: SampleRecord['verdict'];
+    },
+  ): Promise<SamplePage>;
   /** Inserts samples; a sample already stored (same run, item, index) is replaced. */
   putSamples(samples: SampleRecord[]): Promise<void>;
   samples(runId: string): AsyncIterable<SampleRecord>;

@@ -73,6 +73,14 @@ export interface RunsTable {
   status: string;
   created_at: string;
   finished_at: string | null;
+  /** Added by 0014-run-lifecycle: why a failed run failed, and the owner's live counts. */
+  reason: string | null;
+  owner: string | null;
+  heartbeat_at: string | null;
+  done: number;
+  total: number;
+  errors: number;
+  cached: number;
 }
 
 export interface SamplesTable {

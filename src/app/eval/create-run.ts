@@ -5,12 +5,13 @@ import type { Store } from '../../adapters/store/store.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import { parseModelSpec } from '../../core/engine/model-spec.ts';
 import { stableJson } from '../../core/format/stable-json.ts';
+import { DEFAULTS } from '../../core/settings/defaults.ts';
 import type { Provider } from '../../adapters/providers/provider.ts';
 import type { GenerationConfig, PluginRef, RequestLimits } from '../../core/schema/index.ts';
 import { RunSpec } from '../../core/schema/index.ts';
 import type { DatasetContext, Item, Task } from '../../core/task/task.ts';
 import type { Registry } from '../../registry/registry.ts';
-import { runItems } from './execute-run.ts';
+import { runItems } from './prepare-execution.ts';
 import { resolveRunSettings } from './run-settings.ts';
 
 // Not an ESM import, whose facade would load WebCrypto (see core/engine/cache-key.ts).
@@ -61,13 +62,6 @@ export function promptTemplateHash(task: Task, first: Item | undefined): string 
     .slice(0, 16);
 }
 
-/** Checksum of the items a run evaluates: their ids, inputs and gold answers, in order. */
-export function itemsChecksum(items: readonly Item[]): string {
-  const hash = createHash('sha256');
-  for (const i of items) hash.update(stableJson([i.id, i.input, i.target])).update('\n');
-  return hash.digest('hex').slice(0, 16);
-}
-
 /** A new run's spec, with the task and items it was planned from (executeRun can reuse them). */
 export interface PlannedRun {
   spec: RunSpec;
@@ -87,7 +81,7 @@ export async function planRun(
   const model = parseModelSpec(o.model, o.apiKeyEnv);
   // user:password in a base URL is used for this process's requests and never recorded.
   if (typeof model.args.baseUrl === 'string') model.args.baseUrl = stripCredentials(model.args.baseUrl);
-  const concurrency = o.concurrency ?? 8;
+  const concurrency = o.concurrency ?? DEFAULTS.concurrency;
   const providerArgs: Record<string, unknown> = {
     ...model.args,
     concurrency,
@@ -130,12 +124,15 @@ export async function planRun(
   }
   const draft = parsed.data;
   const items = await runItems(task, draft, dataset);
+  const itemsSha256 = createHash('sha256')
+    .update(stableJson(items.map((i) => [i.id, i.input, i.target])))
+    .digest('hex');
   const stamp = draft.createdAt.replace(/[-:T]/g, '').slice(0, 14);
   const spec: RunSpec = {
     ...draft,
     id: `${draft.model}--${draft.benchmark}--${stamp}-${randomBytes(3).toString('hex')}`,
     promptTemplateHash: promptTemplateHash(task, items[0]),
-    datasetChecksum: itemsChecksum(items),
+    dataset: { dataDir: dataset.dataDir, itemsSha256 },
   };
   return { spec, task, items };
 }

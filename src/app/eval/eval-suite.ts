@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULTS } from '../../core/settings/defaults.ts';
 import { SuiteModel } from './suite-model.ts';
 
 /** A suite file: several models x benchmarks with shared settings (`yardstick eval suite.yaml`). */
@@ -11,7 +12,7 @@ export const EvalSuite = z
     benchmarks: z.array(z.string().min(1)).min(1),
     limit: z.number().int().positive().nullable().default(null),
     samples: z.number().int().positive().optional(),
-    concurrency: z.number().int().positive().default(8),
+    concurrency: z.number().int().positive().default(DEFAULTS.concurrency),
     seed: z.number().int().default(0),
     temperature: z.number().min(0).max(2).optional(),
     topP: z.number().gt(0).max(1).nullable().optional(),

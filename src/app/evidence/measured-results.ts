@@ -1,8 +1,9 @@
 import type { Store } from '../../adapters/store/store.ts';
 import { latestMeasured } from '../../core/query/latest-measured.ts';
-import { joinResults, type ResultView } from '../../core/query/result-view.ts';
+import type { ResultView } from '../../core/query/result-view.ts';
 import { type ResultFilterInput, selectResults } from '../../core/query/select-results.ts';
 import type { RunRecord } from '../../core/schema/index.ts';
+import { resultViews } from '../queries/result-views.ts';
 
 export interface MeasuredResults {
   /** Every result that matches the filter. */
@@ -19,13 +20,11 @@ export async function measuredResults(
   filter: ResultFilterInput = {},
   chosenRuns: readonly string[] = [],
 ): Promise<MeasuredResults> {
-  const [results, models, benchmarks, runs] = await Promise.all([
-    store.results({ benchmarks: filter.benchmarks, models: filter.models }),
-    store.models(),
-    store.benchmarks(),
+  const [joined, runs] = await Promise.all([
+    resultViews(store, { benchmarks: filter.benchmarks, models: filter.models }),
     store.runs(),
   ]);
-  const views = selectResults(joinResults(results, models, benchmarks), filter);
+  const views = selectResults(joined, filter);
   const finished = new Map(
     runs.filter((r) => r.status === 'finished' && r.finishedAt).map((r) => [r.spec.id, r.finishedAt!]),
   );

@@ -44,60 +44,32 @@ Examples:
   $ yardstick analyze --benchmark math --reference gpt-4-1106 --pair qwen2-72b-instruct:qwen2-72b-step-dpo`,
     )
     .action(async (opts: AnalyzeOptions, cmd: Command) => {
-      const { joinResults } = await import('../../core/query/result-view.ts');
+      const { figureFindings } = await import('../../app/queries/figure-findings.ts');
+      const { resultViews } = await import('../../app/queries/result-views.ts');
+      const { runItemScores } = await import('../../app/queries/run-item-scores.ts');
       const { selectResults } = await import('../../core/query/select-results.ts');
-      const { analyzeFigure } = await import('../../core/analysis/analyze-figure.ts');
       const { analyzeViews } = await import('../../core/analysis/analyze-views.ts');
-      const { EXIT, UserError } = await import('../../core/errors/user-error.ts');
-      const { itemScoresOf } = await import('../../core/analysis/paired-runs.ts');
-      const { views, figures, itemScores } = await withStore(cmd, async (s) => {
-        const [results, models, benchmarks, figures] = await Promise.all([
-          s.results(opts.figure ? {} : { benchmarks: opts.benchmark, models: opts.model }),
-          s.models(),
-          s.benchmarks(),
-          s.figures(),
-        ]);
-        // Per-item scores of measured runs, for paired tests between them.
-        const itemScores = new Map<string, Map<string, number>>();
-        for (const runId of new Set(
-          results.flatMap((r) => (r.source === 'run' && r.runId ? [r.runId] : [])),
-        )) {
-          const samples = [];
-          for await (const x of s.samples(runId)) samples.push(x);
-          if (samples.length) itemScores.set(runId, itemScoresOf(samples));
+      const { UserError } = await import('../../core/errors/user-error.ts');
+      const { findings, scope } = await withStore(cmd, async (s) => {
+        if (opts.figure) {
+          const [f] = await figureFindings(s, [opts.figure], opts.seed);
+          return { findings: f!.findings, scope: `figure ${f!.preset.id}` };
         }
-        return { views: joinResults(results, models, benchmarks), figures, itemScores };
-      });
-      let findings: import('../../core/analysis/finding.ts').Finding[];
-      let scope: string;
-      if (opts.figure) {
-        const preset = figures.find((f) => f.id === opts.figure);
-        if (!preset)
-          throw new UserError(
-            `no figure "${opts.figure}"; known figures: ${figures.map((f) => f.id).join(', ') || 'none (run `yardstick catalog load`)'}`,
-            EXIT.notFound,
-          );
-        findings = analyzeFigure(preset, views, opts.seed, itemScores);
-        scope = `figure ${preset.id}`;
-      } else {
         const pairs = (opts.pair ?? []).map((p) => {
           const [from, to, ...rest] = p.split(':');
           if (!from || !to || rest.length) throw new UserError(`--pair expects from:to, got "${p}"`);
           return [from, to] as [string, string];
         });
-        const rows = selectResults(views, resultFilterFrom(opts));
-        findings = analyzeViews(
-          rows,
-          {
-            sizeAxis: opts.params,
-            references: opts.reference ?? [],
-            pairs,
-            seed: opts.seed,
-          },
-          itemScores,
+        const rows = selectResults(
+          await resultViews(s, { benchmarks: opts.benchmark, models: opts.model }),
+          resultFilterFrom(opts),
         );
-        scope = `${rows.length} results`;
-      }
+        const options = { sizeAxis: opts.params, references: opts.reference ?? [], pairs, seed: opts.seed };
+        return {
+          findings: analyzeViews(rows, options, await runItemScores(s, rows)),
+          scope: `${rows.length} results`,
+        };
+      });
       if (opts.json) return void process.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
       if (!findings.length) return void process.stdout.write(`No findings for ${scope}.\n`);
       const width = Math.max(...findings.map((f) => f.kind.length));

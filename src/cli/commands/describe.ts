@@ -39,35 +39,16 @@ Examples:
   $ yardstick describe -o out/descriptions`,
     )
     .action(async (opts: DescribeOptions, cmd: Command) => {
-      const { joinResults } = await import('../../core/query/result-view.ts');
-      const { analyzeFigure } = await import('../../core/analysis/analyze-figure.ts');
+      const { figureFindings } = await import('../../app/queries/figure-findings.ts');
       const { describeFigure } = await import('../../core/describe/describe-figure.ts');
       const { renderDescriptionMarkdown, renderDescriptionPlain } = await import(
         '../../core/describe/figure-description.ts'
       );
       const { EXIT, UserError } = await import('../../core/errors/user-error.ts');
-      const { views, figures } = await withStore(cmd, async (s) => {
-        const [results, models, benchmarks, figures] = await Promise.all([
-          s.results(),
-          s.models(),
-          s.benchmarks(),
-          s.figures(),
-        ]);
-        return { views: joinResults(results, models, benchmarks), figures };
-      });
-      const wanted = opts.figure ?? figures.map((f) => f.id);
-      const unknown = wanted.filter((id) => !figures.some((f) => f.id === id));
-      if (unknown.length)
-        throw new UserError(
-          `no figure ${unknown.map((u) => `"${u}"`).join(', ')}; known figures: ${figures.map((f) => f.id).join(', ') || 'none (run `yardstick catalog load`)'}`,
-          EXIT.notFound,
-        );
-      if (!wanted.length)
+      const found = await withStore(cmd, (s) => figureFindings(s, opts.figure ?? [], opts.seed));
+      if (!found.length)
         throw new UserError('no figures stored; run `yardstick catalog load`', EXIT.notFound);
-      const descriptions = wanted.map((id) => {
-        const preset = figures.find((f) => f.id === id)!;
-        return describeFigure(preset, views, analyzeFigure(preset, views, opts.seed));
-      });
+      const descriptions = found.map((f) => describeFigure(f.preset, f.views, f.findings));
       const render = (d: (typeof descriptions)[number]) =>
         opts.format === 'json'
           ? `${JSON.stringify(d, null, 2)}\n`

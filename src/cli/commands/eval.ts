@@ -1,26 +1,35 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
+import type { EvalRequest } from '../../app/eval/plan-eval.ts';
 import { MODEL_SPEC_HELP } from '../../core/engine/model-spec.ts';
-import { list, nonNegativeInt, number, positiveInt } from '../parse-options.ts';
+import { DEFAULTS } from '../../core/settings/defaults.ts';
+import { fraction, list, nonNegativeInt, number, positiveInt } from '../parse-options.ts';
 
-export interface EvalFlags {
+/** The flags of `yardstick eval`: most are the request's own fields (app/eval/plan-eval.ts). */
+export interface EvalFlags
+  extends Pick<
+    EvalRequest,
+    | 'limit'
+    | 'samples'
+    | 'concurrency'
+    | 'temperature'
+    | 'topP'
+    | 'maxTokens'
+    | 'seed'
+    | 'apiKeyEnv'
+    | 'modelId'
+    | 'extraBody'
+    | 'resume'
+    | 'retryErrors'
+    | 'unsafeLocal'
+  > {
   model?: string[];
   benchmark?: string[];
-  limit?: number;
-  samples?: number;
-  concurrency?: number;
-  temperature?: number;
-  topP?: number;
-  maxTokens?: number;
-  seed?: number;
-  apiKeyEnv?: string;
-  modelId?: string;
-  extraBody?: string;
   timeout?: number;
-  resume?: string;
-  retryErrors?: boolean;
   cache: boolean;
   dataDir?: string;
   taskArg?: string[];
+  maxErrorRate?: number;
+  progress?: 'auto' | 'bar' | 'lines' | 'json' | 'none';
   unsafeLocal?: boolean;
   condition?: string;
   baseline?: string;
@@ -45,7 +54,11 @@ export function registerEval(program: Command): void {
     .option('-b, --benchmark <id>', 'benchmark id(s), or a task YAML file', list)
     .option('--limit <n>', 'first N items only', positiveInt)
     .option('--samples <k>', 'samples per item, each with its own seed', positiveInt)
-    .option('--concurrency <n>', 'requests in flight (default 8)', positiveInt)
+    .option(
+      '--concurrency <n>',
+      `requests in flight (default ${DEFAULTS.concurrency}; a resume may change it)`,
+      positiveInt,
+    )
     .option('--temperature <t>', 'sampling temperature (default 0)', number)
     .option('--top-p <p>', 'nucleus sampling', number)
     .option(
@@ -82,6 +95,19 @@ export function registerEval(program: Command): void {
       (v: string, p: string[] = []) => [...p, v],
     )
     .option('--unsafe-local', 'run code benchmarks without the bubblewrap sandbox (dangerous)')
+    .option(
+      '--max-error-rate <fraction>',
+      'share of samples that may end as errors before eval exits with code 7 (default 0)',
+      fraction,
+    )
+    .addOption(
+      new Option(
+        '--progress <mode>',
+        'bar (terminal), lines (every 10 s), json (events), none; default: bar on a terminal, else lines',
+      )
+        .choices(['auto', 'bar', 'lines', 'json', 'none'])
+        .default('auto'),
+    )
     .option('--condition <name>', 'record the runs under this condition (e.g. zero-shot-cot)')
     .option(
       '--baseline <name>',
@@ -101,7 +127,14 @@ Examples:
   $ yardstick eval -m openai:qwen3-8b@http://127.0.0.1:8000/v1 -b gsm8k --condition zero-shot-cot \\
       --baseline zero-shot
   $ yardstick eval suite.yaml
-  $ yardstick eval --resume RUN_ID [--retry-errors]`,
+  $ yardstick eval --resume RUN_ID [--retry-errors] [--concurrency 32]
+
+Before the first wave, one request probes the endpoint: a refused connection, an unknown host, a TLS
+error, refused credentials (401/403) or an unknown model (404) ends eval within seconds with one line
+and exit code 6; the run is recorded as failed and can be resumed. During a run, 20 transport failures
+in a row, or more than half of at least 50 requests failing, stop it the same way.
+Exit codes: 0 ok, 1 failure or interrupted, 6 endpoint unusable, 7 samples ended as errors beyond
+--max-error-rate.`,
     )
     .action(async (suite: string | undefined, flags: EvalFlags, cmd: Command) => {
       // Keep V8's young generation from doubling under a long run's steady allocation: a 100,000-sample

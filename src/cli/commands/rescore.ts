@@ -7,7 +7,10 @@ export function registerRescore(program: Command): void {
     .command('rescore')
     .description("re-score a run's stored responses with the current scorer (the model is not called)")
     .argument('<run>', 'run id')
-    .option('--data-dir <dir>', 'local mirror of benchmark datasets (env: YARDSTICK_DATA_DIR)')
+    .option(
+      '--data-dir <dir>',
+      "local mirror of benchmark datasets (default: the run's, then YARDSTICK_DATA_DIR)",
+    )
     .option('--json', 'print JSON (every change, with why)')
     .option('--changes <n>', 'changed samples to list', positiveInt, 20)
     .addHelpText(
@@ -18,13 +21,12 @@ export function registerRescore(program: Command): void {
       async (runId: string, opts: { dataDir?: string; json?: boolean; changes: number }, cmd: Command) => {
         const { rescoreRun } = await import('../../app/rescore-run.ts');
         const { builtinRegistry } = await import('../../registry/builtin.ts');
-        const { defaultDatasetContext } = await import('../../adapters/datasets/resolve-dataset-file.ts');
+        const { datasetContext, loadSettings } = await import('../../adapters/settings/settings.ts');
         const { renderTable } = await import('../format/table.ts');
-        const ctx = defaultDatasetContext();
-        if (opts.dataDir) ctx.dataDir = opts.dataDir;
+        const { percent } = await import('../format/percent.ts');
+        const ctx = datasetContext(loadSettings({ dataDir: opts.dataDir }));
         const r = await withStore(cmd, (store) => rescoreRun(store, builtinRegistry(), runId, ctx));
         if (opts.json) return void process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
-        const fmt = (v: number | null) => (v === null || Number.isNaN(v) ? '' : v.toFixed(4));
         const errors = Object.entries(r.errors)
           .map(([why, n]) => `${n} ${why}`)
           .join(', ');
@@ -44,11 +46,11 @@ export function registerRescore(program: Command): void {
             `${r.changes.length > shown.length ? `  ... ${r.changes.length - shown.length} more (--json lists all)\n` : ''}` +
             `${renderTable(r.metrics, [
               { header: 'metric', value: (m) => m.name },
-              { header: 'value', value: (m) => fmt(m.value), align: 'right' },
-              { header: 'stderr', value: (m) => fmt(m.stderr), align: 'right' },
+              { header: 'value %', value: (m) => percent(m.value), align: 'right' },
+              { header: '± stderr', value: (m) => percent(m.stderr), align: 'right' },
               {
                 header: '95% CI',
-                value: (m) => (m.ciLow === null ? '' : `${fmt(m.ciLow)}..${fmt(m.ciHigh)}`),
+                value: (m) => (m.ciLow === null ? '-' : `${percent(m.ciLow)}..${percent(m.ciHigh)}`),
               },
               { header: 'n', value: (m) => String(m.n), align: 'right' },
             ])}\n`,

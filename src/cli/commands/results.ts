@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { formatParams } from '../../core/format/format-params.ts';
-import { joinResults, type ResultView } from '../../core/query/result-view.ts';
+import type { ResultView } from '../../core/query/result-view.ts';
 import { type ResultFilterInput, SortKey, selectResults } from '../../core/query/select-results.ts';
 import { paramsOf } from '../../core/schema/index.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
@@ -114,13 +114,13 @@ With --vs-published, a measured score agrees with a published one when their gap
         sort: opts.sort ?? null,
         descending: opts.asc ? false : opts.desc ? true : null,
       };
+      const { resultViews } = await import('../../app/queries/result-views.ts');
       const views = await withStore(cmd, async (s) => {
-        const [results, models, benchmarks] = await Promise.all([
-          s.results({ benchmarks: opts.benchmark, models: opts.model }),
+        const [views, models, benchmarks] = await Promise.all([
+          resultViews(s, { benchmarks: opts.benchmark, models: opts.model }),
           s.models(),
           s.benchmarks(),
         ]);
-        const views = joinResults(results, models, benchmarks);
         const unknown = unknownFilterName(filter, { models, benchmarks, views });
         if (unknown) throw new UserError(`${unknown}; nothing to list`, EXIT.notFound);
         return views;

@@ -1,4 +1,4 @@
-import { DEFAULT_CONDITION, Result, type RunRecord, type RunSpec } from '../schema/index.ts';
+import { DEFAULT_CONDITION, Result, type RunRecordInput, type RunSpec } from '../schema/index.ts';
 import type { PairedItemTest } from './paired-item-test.ts';
 
 /** The condition a run was made under ("default" when none was named). */
@@ -10,8 +10,8 @@ export function runCondition(spec: Pick<RunSpec, 'condition'>): string {
  * The pairs of runs a Δ is computed from, for one model and benchmark: for each condition that names
  * a baseline, its latest finished run against the latest finished run of the baseline condition.
  */
-export function deltaPairs(runs: readonly RunRecord[]): { run: RunSpec; baseline: RunSpec }[] {
-  const latest = new Map<string, RunRecord>();
+export function deltaPairs(runs: readonly RunRecordInput[]): { run: RunSpec; baseline: RunSpec }[] {
+  const latest = new Map<string, RunRecordInput>();
   for (const r of runs) {
     if (r.status !== 'finished') continue;
     const key = `${r.spec.model}\u0000${r.spec.benchmark}\u0000${runCondition(r.spec)}`;

@@ -19,4 +19,8 @@ export const EXIT = {
   invalidInput: 3,
   storeUnavailable: 4,
   notFound: 5,
+  /** The model endpoint cannot serve the run: refused, unreachable, credentials, unknown model. */
+  endpoint: 6,
+  /** The run finished, but more samples ended as errors than --max-error-rate allows. */
+  sampleErrors: 7,
 } as const;

@@ -88,4 +88,6 @@ export interface Task {
   scorer: Scorer;
   scorerVersion: string;
   metrics: Metric[];
+  /** Releases what the task opened (sandbox, worker pool); called once when a run's work ends. */
+  close?: () => Promise<void>;
 }

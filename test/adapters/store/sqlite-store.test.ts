@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { after, test } from 'node:test';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import { migrationProvider } from '../../../src/adapters/store/migrations.ts';
+import { nodeSqliteDatabase } from '../../../src/adapters/store/sqlite/node-sqlite-database.ts';
 import { openSqliteStore } from '../../../src/adapters/store/sqlite/open-sqlite-store.ts';
+import type { Database } from '../../../src/adapters/store/tables.ts';
+import { runSpec } from '../../helpers/fixtures.ts';
 import { storeConformance } from './store-conformance.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ys-sqlite-'));
@@ -21,6 +27,10 @@ const UNDO: Record<string, { undo: string; made: string }> = {
   '0012-sample-scoring': {
     undo: 'alter table samples drop column scoring',
     made: "select name from pragma_table_info('samples') where name = 'scoring'",
+  },
+  '0014-run-lifecycle': {
+    undo: `drop index runs_status; ${['reason', 'owner', 'heartbeat_at', 'done', 'total', 'errors', 'cached'].map((c) => `alter table runs drop column ${c}`).join('; ')}`,
+    made: "select name from pragma_table_info('runs') where name = 'heartbeat_at'",
   },
   '0015-sample-finish-reason': {
     undo: 'alter table samples drop column finish_reason; alter table samples drop column reasoning_tokens',
@@ -57,4 +67,41 @@ test('reopening an up-to-date store records no migration again; a store missing 
     names.map((r) => r.name),
   );
   assert.equal(again, made, 'what the missing migration made is made again');
+});
+
+test('a store made before the run lifecycle is brought up to date and keeps its runs, counts taken from their samples', async () => {
+  const file = join(dir, 'old.db');
+  const { kysely } = nodeSqliteDatabase(file);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: kysely }) });
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const r = await migrator.migrateTo('0002-response-cache');
+  assert.equal(r.error, undefined);
+  const spec = runSpec({ id: 'old-run' });
+  await sql`insert into runs (id, model_id, benchmark_id, spec, status, created_at, finished_at)
+    values ('old-run', ${spec.model}, ${spec.benchmark}, ${JSON.stringify(spec)}, 'finished', ${spec.createdAt}, ${spec.createdAt})`.execute(
+    db,
+  );
+  for (const [item, verdict] of [
+    ['a', 'correct'],
+    ['b', 'error'],
+    ['c', 'incorrect'],
+  ] as const)
+    await sql`insert into samples (run_id, item_id, sample_index, messages, verdict, score, created_at)
+      values ('old-run', ${item}, 0, '[]', ${verdict}, ${verdict === 'error' ? null : verdict === 'correct' ? 1 : 0}, ${spec.createdAt})`.execute(
+      db,
+    );
+  await db.destroy();
+  const store = await openSqliteStore(file);
+  const run = await store.run('old-run');
+  await store.close();
+  assert.deepEqual(run?.spec, spec);
+  assert.equal(run?.status, 'finished');
+  assert.deepEqual(run?.progress, {
+    owner: null,
+    heartbeatAt: null,
+    done: 3,
+    total: 3,
+    errors: 1,
+    cached: 0,
+  });
 });

@@ -116,13 +116,76 @@ export function storeConformance(
       const spec = runSpec();
       await store.createRun(spec);
       assert.deepEqual((await store.run('run-1'))?.spec, spec);
-      assert.equal((await store.run('run-1'))?.status, 'running');
-      await store.setRunStatus('run-1', 'finished');
+      assert.equal((await store.run('run-1'))?.status, 'queued');
+      await store.updateRun('run-1', { status: 'finished', finishedAt: '2026-01-02T00:00:00.000Z' });
       const done = await store.run('run-1');
       assert.equal(done?.status, 'finished');
       assert.ok(done?.finishedAt);
       assert.equal((await store.runs()).length, 1);
       assert.equal(await store.run('nope'), null);
+    });
+
+    test('updateRun applies only when the guard matches: status and owner compare-and-set', async () => {
+      await store.createRun(runSpec({ id: 'run-cas' }));
+      const counts = { done: 3, total: 10, errors: 1, cached: 2 };
+      assert.equal(
+        await store.updateRun('run-cas', { status: 'running', owner: 'a' }, { status: ['queued'] }),
+        true,
+      );
+      assert.equal(
+        await store.updateRun('run-cas', { status: 'running', owner: 'b' }, { status: ['queued'] }),
+        false,
+      );
+      assert.equal(
+        await store.updateRun('run-cas', { counts, heartbeatAt: '2026-01-01T00:00:05.000Z' }, { owner: 'b' }),
+        false,
+      );
+      assert.equal(
+        await store.updateRun('run-cas', { counts, heartbeatAt: '2026-01-01T00:00:05.000Z' }, { owner: 'a' }),
+        true,
+      );
+      const run = await store.run('run-cas');
+      assert.deepEqual(run?.progress, { owner: 'a', heartbeatAt: '2026-01-01T00:00:05.000Z', ...counts });
+      await store.updateRun('run-cas', { status: 'failed', reason: 'connection refused' });
+      assert.equal((await store.run('run-cas'))?.reason, 'connection refused');
+      assert.equal(await store.updateRun('no-such-run', { status: 'failed' }), false);
+    });
+
+    test('runTallies count samples and errors per run and average the scored ones; samplePage pages by key', async () => {
+      await store.createRun(runSpec({ id: 'run-page', benchmark: 'paging' }));
+      const rows = [];
+      for (let i = 0; i < 7; i++)
+        rows.push(
+          sample({
+            runId: 'run-page',
+            itemId: `i${i}`,
+            verdict: i === 3 ? 'error' : i % 2 ? 'correct' : 'incorrect',
+            score: i === 3 ? null : i % 2,
+            error: i === 3 ? 'HTTP 500' : null,
+            response: i === 3 ? null : 'r',
+          }),
+        );
+      await store.putSamples(rows);
+      const [tally] = await store.runTallies(['run-page']);
+      assert.deepEqual(tally, { runId: 'run-page', samples: 7, errors: 1, meanScore: 2 / 6 });
+      assert.deepEqual(await store.runTallies([]), []);
+      const seen: string[] = [];
+      let after: { itemId: string; sampleIndex: number } | null = null;
+      let pages = 0;
+      do {
+        const page = await store.samplePage('run-page', { after, limit: 3 });
+        seen.push(...page.samples.map((x) => x.itemId));
+        after = page.next;
+        pages++;
+      } while (after);
+      assert.deepEqual(seen, ['i0', 'i1', 'i2', 'i3', 'i4', 'i5', 'i6']);
+      assert.equal(pages, 3);
+      const errors = await store.samplePage('run-page', { limit: 10, verdict: 'error' });
+      assert.deepEqual(
+        errors.samples.map((x) => x.itemId),
+        ['i3'],
+      );
+      assert.equal(errors.next, null);
     });
 
     test('samples stream back in item order, replace on the same key, and aggregate without errors', async () => {
@@ -296,6 +359,15 @@ export function storeConformance(
         spec: runSpec({ id: 'run-imported', condition: 'cot', baseline: 'plain' }),
         status: 'finished' as const,
         finishedAt: '2026-01-02T03:04:05.678Z',
+        reason: null,
+        progress: {
+          owner: null,
+          heartbeatAt: '2026-01-02T03:04:05.000Z',
+          done: 2,
+          total: 2,
+          errors: 1,
+          cached: 0,
+        },
       };
       const samples = [
         sample({ runId: 'run-imported', itemId: 'a', target: '4', tags: { subject: 'Algebra', level: '2' } }),

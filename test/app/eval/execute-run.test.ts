@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Action, ReceivedRequest } from '../../adapters/providers/fake-model-server.ts';
-import { collect, evalFixture } from './eval-fixture.ts';
+import { prepareExecution } from '../../../src/app/eval/prepare-execution.ts';
+import { RunLifecycle } from '../../../src/app/runs/run-lifecycle.ts';
+import { collect, dataset, evalFixture } from './eval-fixture.ts';
 
 const userText = (r: ReceivedRequest) =>
   (r.body.messages as { role: string; content: string }[]).find((m) => m.role === 'user')?.content ?? '';
@@ -144,5 +146,27 @@ test('a finished run records its primary metric as a result beside published one
     assert.equal(card?.family, 'unknown', 'a placeholder card is made for a model without one');
   } finally {
     await f.close();
+  }
+});
+
+test('a resume honours a new concurrency: the execution and its provider use it, the recorded spec keeps its own', async () => {
+  const fx = await evalFixture();
+  try {
+    const spec = await fx.newRun({ limit: 4, concurrency: 4 });
+    const lifecycle = new RunLifecycle(fx.store, spec.id);
+    const ex = await prepareExecution(fx.store, fx.registry, spec, lifecycle, { dataset, concurrency: 2 });
+    try {
+      assert.equal(ex.concurrency, 2);
+      assert.equal((await fx.store.run(spec.id))?.spec.concurrency, 4);
+      assert.equal((await fx.store.run(spec.id))?.status, 'running');
+    } finally {
+      await ex.close();
+      await lifecycle.interrupt({ done: 0, total: 4, errors: 0, cached: 0 });
+    }
+    const outcome = await fx.execute(spec, { concurrency: 1 });
+    assert.equal(outcome.status, 'finished');
+    assert.equal(outcome.summary.samples, 4);
+  } finally {
+    await fx.close();
   }
 });

@@ -72,6 +72,8 @@ for (const [providerName, modelOf] of Object.entries(PROVIDERS)) {
           const spec = await f.newRun(settings);
           const out = await f.execute(spec, {
             scheduler: { backoff: { baseMs: 1, maxMs: 5, maxRetries: 2 }, maxRateLimited: 3 },
+            // Every answer is a fault on purpose: the circuit breaker would rightly stop the run.
+            breaker: { maxConsecutive: Number.POSITIVE_INFINITY, maxErrorRate: 1 },
           });
           assert.equal(out.status, 'finished');
           const samples = await collect(f.store.samples(spec.id));

@@ -26,8 +26,9 @@ test('while a rate limit holds the run, the progress line says it is waiting, fo
 test('off a terminal, a wait is written once as its own line', () => {
   const written: string[] = [];
   const out = { isTTY: false, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream;
-  const d = new ProgressDisplay(out);
-  d.start('m / b');
+  const d = new ProgressDisplay('auto', out);
+  d.start('run-1', 'm / b');
+  assert.deepEqual(written.splice(0), ['run run-1: m / b\n'], 'off a terminal, a line names the run');
   const counts = { done: 1, resumed: 0, total: 4, errors: 0, cached: 0, requests: 1, tokens: 0 };
   const waiting = { reason: 'requests-per-minute limit', untilMs: Date.now() + 30_000 };
   d.update({ ...counts, waiting });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { catalogBaseFiles, catalogEntries } from '../../../src/adapters/catalog/catalog-files.ts';
-import { figureViews } from '../../../src/app/figure-data.ts';
+import { figureViews } from '../../../src/app/queries/figure-inputs.ts';
 import type { ChartInput, VlSpec } from '../../../src/core/charts/chart-input.ts';
 import { boxesOverlap } from '../../../src/core/charts/place-labels.ts';
 import { Benchmark, FigurePreset, ModelCard, Result } from '../../../src/core/schema/index.ts';

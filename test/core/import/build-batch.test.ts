@@ -136,7 +136,9 @@ test('runs and samples are read back as written; a sample must belong to a store
     { ...known, runs: new Set(['r-stored']) },
   );
   assert.deepEqual(ok.problems, []);
-  assert.deepEqual(ok.batch.runs, [run]);
+  // A run exported before the lifecycle fields existed imports with no failure reason and no progress.
+  const noProgress = { owner: null, heartbeatAt: null, done: 0, total: 0, errors: 0, cached: 0 };
+  assert.deepEqual(ok.batch.runs, [{ ...run, reason: null, progress: noProgress }]);
   assert.deepEqual(ok.batch.samples, [s1, s2]);
   const orphan = buildBatch([rec(5, { kind: 'sample', ...s2 })], known);
   assert.deepEqual(orphan.problems, [

@@ -1,8 +1,8 @@
-import type { Store } from '../adapters/store/store.ts';
-import type { ChartInput } from '../core/charts/chart-input.ts';
-import { EXIT, UserError } from '../core/errors/user-error.ts';
-import { joinResults, type ResultView } from '../core/query/result-view.ts';
-import type { Benchmark, FigurePreset, ModelCard, Result } from '../core/schema/index.ts';
+import type { Store } from '../../adapters/store/store.ts';
+import type { ChartInput } from '../../core/charts/chart-input.ts';
+import { EXIT, UserError } from '../../core/errors/user-error.ts';
+import { joinResults, type ResultView } from '../../core/query/result-view.ts';
+import type { Benchmark, FigurePreset, ModelCard, Result } from '../../core/schema/index.ts';
 
 /** The results a figure draws: its benchmarks, its models (when listed) and its paper (when set). */
 export function figureViews(

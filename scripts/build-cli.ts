@@ -15,12 +15,17 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Packages inlined into the bundle: small, pure JavaScript, and loaded by most commands. */
 export const INLINED = ['commander', 'csv-parse', 'kysely', 'yaml', 'zod'];
 
+/** Packages a user installs only when needed (the GGUF runtime): not dependencies, always external. */
+export const OPTIONAL_RUNTIMES = ['node-llama-cpp'];
+
 /** Every dependency but the inlined ones stays external and loads from node_modules on demand. */
 function externals(root: string): string[] {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
     dependencies?: Record<string, string>;
   };
-  const names = Object.keys(pkg.dependencies ?? {}).filter((n) => !INLINED.includes(n));
+  const names = [...Object.keys(pkg.dependencies ?? {}), ...OPTIONAL_RUNTIMES].filter(
+    (n) => !INLINED.includes(n),
+  );
   return [...names, ...names.map((n) => `${n}/*`), 'node:*'];
 }
 

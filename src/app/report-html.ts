@@ -45,7 +45,7 @@ const inline = (js: string) => js.replace(/<\/(script)/gi, '<\\/$1');
 const jsonInline = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
 
 const STYLE = `
-body { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; margin: 0 auto; max-width: 1100px; padding: 24px; color: #222; }
+body { font-family: Arimo, "Liberation Sans", Arial, Helvetica, sans-serif; margin: 0 auto; max-width: 1100px; padding: 24px; color: #222; }
 h1 { font-size: 24px; margin-bottom: 4px; }
 nav ol { padding-left: 20px; }
 section { margin: 40px 0; border-top: 1px solid #ddd; padding-top: 16px; }

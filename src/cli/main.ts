@@ -2,11 +2,13 @@ import { Command } from 'commander';
 import { commands } from './commands/index.ts';
 import { redactOutput } from './redact-output.ts';
 import { runCli } from './run-cli.ts';
+import { toolVersion } from './tool-version.ts';
 
 redactOutput(process.argv);
 
 const program = new Command('yardstick')
   .description('Evaluate language models on published benchmarks and compare them with published results.')
+  .version(toolVersion(), '-V, --version', 'print the version')
   .option('--store <location>', 'SQLite file or postgres:// URL (env: YARDSTICK_STORE)')
   .option('--debug', 'show stack traces on errors')
   .showHelpAfterError('(run with --help for usage)')

@@ -1,5 +1,7 @@
 import type { PluginKind, PluginRef } from '../core/schema/index.ts';
 import { EXIT, UserError } from '../core/errors/user-error.ts';
+import { didYouMean } from '../core/format/did-you-mean.ts';
+import type { TaskDefinition, TaskFactory } from '../core/task/task-definition.ts';
 
 /** A plug-in factory: builds the plug-in from its args. Loaded only when first asked for. */
 export type Factory<T> = (args: Record<string, unknown>) => T | Promise<T>;
@@ -44,13 +46,22 @@ export class Registry {
     const entry = this.entries.get(`${kind}:${name}`);
     if (!entry) {
       const known = this.list(kind).map((e) => e.name);
-      throw new UserError(
-        `unknown ${kind} "${name}"${known.length ? ` (known: ${known.join(', ')})` : ''}`,
-        EXIT.notFound,
-      );
+      const guess = didYouMean(name, known);
+      const hint = guess ? `: did you mean ${guess}?` : known.length ? ` (known: ${known.join(', ')})` : '';
+      throw new UserError(`unknown ${kind} "${name}"${hint}`, EXIT.notFound);
     }
-    const factory = (await entry.load()) as Factory<T>;
-    return { value: await factory(args), ref: { kind, name, args } };
+    const factory = (await entry.load()) as Factory<T> & Partial<Pick<TaskFactory, 'resolveArgs'>>;
+    // A declared task checks its arguments and fills in defaults; the run records those.
+    const resolved = factory.resolveArgs ? factory.resolveArgs(args) : args;
+    return { value: await factory(resolved), ref: { kind, name, args: resolved } };
+  }
+
+  /** What a declared task says about itself (arguments, item count), without building it. */
+  async definition(kind: PluginKind, name: string): Promise<TaskDefinition | null> {
+    const entry = this.entries.get(`${kind}:${name}`);
+    if (!entry) return null;
+    const factory = (await entry.load()) as Partial<Pick<TaskFactory, 'definition'>>;
+    return factory.definition ?? null;
   }
 
   /** Rebuilds a plug-in from the reference recorded with a run. */

@@ -6,7 +6,7 @@ import type { Store } from '../../src/adapters/store/store.ts';
 import { buildReport, type ReportSummary } from '../../src/app/build-report.ts';
 import { type FigurePresetInput, FigurePreset } from '../../src/core/schema/index.ts';
 import { runCli } from '../helpers/run-cli.ts';
-import { catalogStore, noChartFont } from './report-fixture.ts';
+import { catalogStore } from './report-fixture.ts';
 
 let store: Store;
 let dir: string;
@@ -22,7 +22,6 @@ const figure = (id: string, over: Partial<FigurePresetInput>) =>
   });
 
 before(async () => {
-  if (noChartFont) return;
   ({ store, dir } = await catalogStore());
   await store.importBatch({
     figures: [
@@ -41,9 +40,7 @@ before(async () => {
 });
 after(async () => store?.close());
 
-test('a figure whose options Vega rejects shows the error in its place; the other figures are drawn', {
-  skip: noChartFont,
-}, () => {
+test('a figure whose options Vega rejects shows the error in its place; the other figures are drawn', {}, () => {
   const byId = new Map(summary.figures.map((f) => [f.id, f]));
   assert.equal(byId.get('fig1-livecodebench-v5')!.error, null);
   assert.equal(
@@ -59,9 +56,7 @@ test('a figure whose options Vega rejects shows the error in its place; the othe
   assert.doesNotMatch(html, /\n\s+at /, 'no stack trace');
 });
 
-test('a colour that names a URL is refused, so no figure file can load anything from outside', {
-  skip: noChartFont,
-}, () => {
+test('a colour that names a URL is refused, so no figure file can load anything from outside', {}, () => {
   const f = summary.figures.find((x) => x.id === 'url-colour')!;
   assert.equal(
     f.error,
@@ -87,9 +82,7 @@ test('a colour that names a URL is refused, so no figure file can load anything 
   );
 });
 
-test('the report command writes the report, names each figure it could not draw in one line, and exits 3', {
-  skip: noChartFont,
-}, () => {
+test('the report command writes the report, names each figure it could not draw in one line, and exits 3', {}, () => {
   const out = join(dir, 'cli-report');
   const r = runCli([
     '--store',

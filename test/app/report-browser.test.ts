@@ -7,9 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { buildReport } from '../../src/app/build-report.ts';
 import { isLocalUrl, launchChromium, noChromium } from '../helpers/chromium.ts';
-import { catalogStore, noChartFont } from './report-fixture.ts';
+import { catalogStore } from './report-fixture.ts';
 
-const skip = noChromium || noChartFont;
+const skip = noChromium;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -7,7 +7,7 @@ import { chartFormat, writeChart } from '../../src/app/build-chart.ts';
 import type { VlSpec } from '../../src/core/charts/chart-input.ts';
 import { UserError } from '../../src/core/errors/user-error.ts';
 import { layoutProblems } from '../core/charts/catalog-inputs.ts';
-import { catalogStore, noChartFont } from './report-fixture.ts';
+import { catalogStore } from './report-fixture.ts';
 
 let store: Store;
 let dir: string;
@@ -50,7 +50,7 @@ test('a stored figure id draws that figure, narrowed by the filters', async () =
   assert.ok(!names.includes('Qwen3-32B'));
 });
 
-test('charts are written as SVG and PNG', { skip: noChartFont }, async () => {
+test('charts are written as SVG and PNG', async () => {
   const svg = join(dir, 'bars.svg');
   const png = join(dir, 'bars.png');
   const req = { kind: 'grouped-bars', filter: { benchmarks: ['aime-2024', 'math-500'] }, options: {} };

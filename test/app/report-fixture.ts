@@ -14,10 +14,3 @@ export async function catalogStore(): Promise<{ store: Store; dir: string }> {
   await importFiles(store, [...catalogBaseFiles(), ...catalogEntries().map((e) => e.file)]);
   return { store, dir };
 }
-
-/** Whether the chart font is installed (fonts-liberation), else a visible skip reason. */
-export const noChartFont =
-  process.env.YARDSTICK_FONT_DIR ||
-  (await import('node:fs')).existsSync('/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf')
-    ? false
-    : 'Liberation Sans is not installed (Debian package fonts-liberation)';

@@ -10,7 +10,6 @@ import { runResults } from '../../src/core/engine/run-results.ts';
 import { leaderboard } from '../../src/core/report/leaderboard.ts';
 import { PALETTE_20 } from '../../src/core/charts/theme.ts';
 import { benchmark, model, runSpec } from '../helpers/fixtures.ts';
-import { noChartFont } from './report-fixture.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ys-report-runs-'));
 after(() => (process.env.KEEP_REPORT ? undefined : rmSync(dir, { recursive: true, force: true })));
@@ -21,7 +20,6 @@ let html = '';
 
 /** Twenty models measured on two benchmarks (one of them under two conditions), a stale run, and a figure that cannot be drawn. */
 before(async () => {
-  if (noChartFont) return;
   store = await openSqliteStore(join(dir, 'store.db'));
   const models = Array.from({ length: MODELS }, (_, i) =>
     model({ id: `m${String(i).padStart(2, '0')}`, name: `Model ${i}` }),
@@ -80,9 +78,7 @@ before(async () => {
 });
 after(async () => store?.close());
 
-test('the report includes measured runs without figure records: a leaderboard with CIs and runs, a figure per benchmark', {
-  skip: noChartFont,
-}, () => {
+test('the report includes measured runs without figure records: a leaderboard with CIs and runs, a figure per benchmark', {}, () => {
   assert.equal(summary.measured, 2 * MODELS + 1);
   const drawn = summary.figures.filter((f) => !f.error).map((f) => f.id);
   assert.deepEqual(drawn, ['measured-gsm8k', 'measured-math-500']);
@@ -96,9 +92,7 @@ test('the report includes measured runs without figure records: a leaderboard wi
   assert.doesNotMatch(html, /r-old/, 'the latest finished run of a model, benchmark and condition is shown');
 });
 
-test('the report lists provenance: version, date, run specs and dataset checksums', {
-  skip: noChartFont,
-}, () => {
+test('the report lists provenance: version, date, run specs and dataset checksums', {}, () => {
   const version = (
     JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
   ).version;
@@ -106,9 +100,7 @@ test('the report lists provenance: version, date, run specs and dataset checksum
   assert.match(html, /<td>r-m00-cot<\/td><td>m00<\/td>.*<td>cot<\/td>.*<td>abc123<\/td>/);
 });
 
-test('a figure that fails to draw shows its error in place; the rest of the report is written', {
-  skip: noChartFont,
-}, () => {
+test('a figure that fails to draw shows its error in place; the rest of the report is written', {}, () => {
   const broken = summary.figures.find((f) => f.id === 'broken')!;
   assert.match(broken.error!, /no results/);
   assert.match(
@@ -119,9 +111,7 @@ test('a figure that fails to draw shows its error in place; the rest of the repo
   assert.match(html, /2 figures, drawn by Yardstick from stored results; 1 could not be drawn/);
 });
 
-test('up to 20 models get 20 distinguishable colours, the same in every figure', {
-  skip: noChartFont,
-}, () => {
+test('up to 20 models get 20 distinguishable colours, the same in every figure', {}, () => {
   const colors = (id: string) => {
     const spec = JSON.parse(readFileSync(join(dir, 'report', `${id}.vl.json`), 'utf8')) as {
       layer: {

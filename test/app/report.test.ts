@@ -8,7 +8,7 @@ import type { VlSpec } from '../../src/core/charts/chart-input.ts';
 import { openSqliteStore } from '../../src/adapters/store/sqlite/open-sqlite-store.ts';
 import { UserError } from '../../src/core/errors/user-error.ts';
 import { layoutProblems } from '../core/charts/catalog-inputs.ts';
-import { catalogStore, noChartFont } from './report-fixture.ts';
+import { catalogStore } from './report-fixture.ts';
 
 const GOLDEN = new URL('../golden/figures/', import.meta.url).pathname;
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -22,15 +22,12 @@ let dir: string;
 let summary: ReportSummary;
 
 before(async () => {
-  if (noChartFont) return;
   ({ store, dir } = await catalogStore());
   summary = await buildReport(store, { outDir: join(dir, 'report') });
 });
 after(async () => store?.close());
 
-test('the report writes index.html and a PNG, an SVG and a spec for each of the five figures', {
-  skip: noChartFont,
-}, () => {
+test('the report writes index.html and a PNG, an SVG and a spec for each of the five figures', {}, () => {
   assert.equal(summary.figures.length, 5);
   for (const f of summary.figures) {
     for (const file of [f.pngFile, f.svgFile, f.specFile])
@@ -40,9 +37,7 @@ test('the report writes index.html and a PNG, an SVG and a spec for each of the 
   assert.ok(existsSync(summary.index));
 });
 
-test('index.html is self-contained: inline SVGs, inline vega-embed, no remote URL to load', {
-  skip: noChartFont,
-}, () => {
+test('index.html is self-contained: inline SVGs, inline vega-embed, no remote URL to load', {}, () => {
   const html = readFileSync(summary.index, 'utf8');
   assert.equal((html.match(/<section id=/g) ?? []).length, 5);
   assert.equal((html.match(/<svg /g) ?? []).length >= 5, true);
@@ -53,9 +48,7 @@ test('index.html is self-contained: inline SVGs, inline vega-embed, no remote UR
   for (const f of summary.figures) assert.ok(html.includes(`<h2>${escapeXml(f.title)}</h2>`), f.title);
 });
 
-test('each figure is captioned by its written description, also kept as the SVG <desc>', {
-  skip: noChartFont,
-}, () => {
+test('each figure is captioned by its written description, also kept as the SVG <desc>', {}, () => {
   const html = readFileSync(summary.index, 'utf8');
   assert.equal((html.match(/<figcaption>/g) ?? []).length, 5);
   assert.equal((html.match(/<h3>Key Observations<\/h3>/g) ?? []).length, 5);
@@ -68,7 +61,7 @@ test('each figure is captioned by its written description, also kept as the SVG 
   }
 });
 
-test('every label of every figure is in its SVG, and none overlap', { skip: noChartFont }, () => {
+test('every label of every figure is in its SVG, and none overlap', () => {
   for (const f of summary.figures) {
     const spec = JSON.parse(readFileSync(join(dir, 'report', f.specFile), 'utf8')) as VlSpec;
     const svg = readFileSync(join(dir, 'report', f.svgFile), 'utf8');
@@ -79,9 +72,7 @@ test('every label of every figure is in its SVG, and none overlap', { skip: noCh
   }
 });
 
-test('figure specs and SVGs match their golden files (UPDATE_GOLDEN=1 rewrites them)', {
-  skip: noChartFont,
-}, () => {
+test('figure specs and SVGs match their golden files (UPDATE_GOLDEN=1 rewrites them)', {}, () => {
   mkdirSync(GOLDEN, { recursive: true });
   for (const f of summary.figures) {
     const spec = readFileSync(join(dir, 'report', f.specFile), 'utf8');
@@ -98,9 +89,7 @@ test('figure specs and SVGs match their golden files (UPDATE_GOLDEN=1 rewrites t
   }
 });
 
-test('a report from a store without figures is a user error that says how to load some', {
-  skip: noChartFont,
-}, async () => {
+test('a report from a store without figures is a user error that says how to load some', {}, async () => {
   const empty = await openSqliteStore(join(dir, 'empty.db'));
   try {
     await assert.rejects(

@@ -53,7 +53,10 @@ test('the classic few-shot prompts are available: GSM8K 8-shot and MATH Minerva 
   assert.ok(text.endsWith('Q: How many?\nA:'));
   const m = (await r.build<Task>('task', 'math', { prompt: 'minerva-4-shot' })).value;
   assert.equal(m.prompt(item({ input: 'P' }))[0]!.content.split('Problem:').length - 1, 5);
-  await assert.rejects(r.build<Task>('task', 'math', { prompt: 'nope' }), /unknown prompt "nope"/);
+  await assert.rejects(
+    r.build<Task>('task', 'math', { prompt: 'nope' }),
+    /task math: argument prompt: "nope" is not one of zero-shot-cot, minerva-4-shot/,
+  );
 });
 
 test('a GSM8K file with a bad row is rejected naming the file, line and field', () => {

@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { type ReceivedRequest, startFakeServer } from '../adapters/providers/fake-model-server.ts';
-import { noChartFont } from '../app/report-fixture.ts';
 import { MAIN } from '../helpers/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ys-canary-'));
@@ -129,21 +128,19 @@ test('a key and base-URL credentials echoed in every form by each provider reach
       assert.equal(r.code, 0, r.out);
       outputs.push(r.out);
     }
-    if (!noChartFont) {
-      const r = await cli(['--store', store, 'catalog', 'load']);
-      assert.equal(r.code, 0, r.out);
-      const rep = await cli([
-        '--store',
-        store,
-        'report',
-        '-o',
-        join(dir, 'report'),
-        '--figure',
-        'fig1-livecodebench-v5',
-      ]);
-      assert.equal(rep.code, 0, rep.out);
-      outputs.push(rep.out);
-    }
+    const r = await cli(['--store', store, 'catalog', 'load']);
+    assert.equal(r.code, 0, r.out);
+    const rep = await cli([
+      '--store',
+      store,
+      'report',
+      '-o',
+      join(dir, 'report'),
+      '--figure',
+      'fig1-livecodebench-v5',
+    ]);
+    assert.equal(rep.code, 0, rep.out);
+    outputs.push(rep.out);
     for (const [i, o] of outputs.entries()) assert.deepEqual(leaks(o), [], `output ${i}: ${o.slice(0, 400)}`);
     const written = files(dir);
     assert.ok(written.some((f) => f.endsWith('store.db')));

@@ -43,7 +43,7 @@ export async function resolveDatasetFile(
   const looked: string[] = [];
   if (local) {
     const p = existsSync(local) && statSync(local).isDirectory() ? join(local, basename(file.path)) : local;
-    if (!existsSync(p)) throw new UserError(`dataset file not found: ${p}`, EXIT.notFound);
+    if (!existsSync(p)) throw new UserError(`dataset file not found: ${p}`, EXIT.invalidInput);
     return { path: p, data: readFileSync(p), from: 'local' };
   }
   if (ctx.dataDir) {

@@ -4,6 +4,7 @@ import { splitReasoning } from '../../core/engine/split-reasoning.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import type { GenerationConfig } from '../../core/schema/run-spec.ts';
 import { checkedCompletions } from './checked-completions.ts';
+import { importLlamaRuntime } from './llama-runtime.ts';
 import type { GenerateRequest, Generation, Provider } from './provider.ts';
 import { ProviderError } from './provider-error.ts';
 
@@ -47,7 +48,7 @@ export class LlamaCppProvider implements Provider {
 
   private load(): Promise<Loaded> {
     this.loaded ??= (async () => {
-      const lib = await import('node-llama-cpp');
+      const lib = await importLlamaRuntime();
       const llama = await lib.getLlama({ build: 'never', gpu: false, logLevel: lib.LlamaLogLevel.error });
       // A model that cannot be found or loaded ends the run (a UserError), rather than failing every sample.
       let modelPath = this.args.model;

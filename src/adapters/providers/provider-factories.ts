@@ -13,5 +13,8 @@ export const openAiCompletions = async (args: Record<string, unknown>): Promise<
 export const anthropic = async (args: Record<string, unknown>): Promise<Provider> =>
   new (await import('./anthropic-provider.ts')).AnthropicProvider(args as AnthropicArgs);
 
-export const llamaCpp = async (args: Record<string, unknown>): Promise<Provider> =>
-  new (await import('./llama-cpp-provider.ts')).LlamaCppProvider(args as LlamaCppArgs);
+/** Checks that the GGUF runtime is installed before a run is planned, so nothing is sent or recorded. */
+export const llamaCpp = async (args: Record<string, unknown>): Promise<Provider> => {
+  await (await import('./llama-runtime.ts')).importLlamaRuntime();
+  return new (await import('./llama-cpp-provider.ts')).LlamaCppProvider(args as LlamaCppArgs);
+};

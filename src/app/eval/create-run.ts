@@ -47,7 +47,7 @@ export interface NewRunOptions {
 /** The registry reference of the task a --benchmark value names. */
 export function taskRef(benchmark: string, args: Record<string, unknown> = {}): PluginRef {
   if (/\.ya?ml$/i.test(benchmark)) {
-    if (!existsSync(benchmark)) throw new UserError(`task file not found: ${benchmark}`, EXIT.notFound);
+    if (!existsSync(benchmark)) throw new UserError(`task file not found: ${benchmark}`, EXIT.invalidInput);
     return { kind: 'task', name: 'yaml', args: { ...args, path: resolve(benchmark) } };
   }
   return { kind: 'task', name: benchmark, args };

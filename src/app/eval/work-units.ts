@@ -27,7 +27,7 @@ export async function* workUnits(
   items: Item[],
   prompt: PromptTemplate,
   skip: Set<string>,
-  provider: Omit<CacheKeyParts, 'messages' | 'generation' | 'sampleIndex' | 'seed'>,
+  provider: Omit<CacheKeyParts, 'taskArgs' | 'messages' | 'generation' | 'sampleIndex' | 'seed'>,
   store: Store | null,
   chunk = 256,
 ): AsyncGenerator<WorkUnit> {
@@ -52,7 +52,14 @@ export async function* workUnits(
       if (skip.has(sampleKey(item.id, sampleIndex))) continue;
       messages ??= prompt(item);
       const seed = sampleSeed(spec.seed, item.id, sampleIndex);
-      const key = cacheKey({ ...provider, messages, generation: spec.generation, sampleIndex, seed });
+      const key = cacheKey({
+        ...provider,
+        taskArgs: spec.task.args,
+        messages,
+        generation: spec.generation,
+        sampleIndex,
+        seed,
+      });
       batch.push({ item, sampleIndex, seed, messages, key, cached: null });
       if (batch.length >= size) {
         yield* release();

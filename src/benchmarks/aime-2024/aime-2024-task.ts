@@ -7,7 +7,9 @@ import type { Item, Task } from '../../core/task/task.ts';
 import { mathScorer } from '../common/math-scorer.ts';
 import { mathPassAt1Metrics } from '../common/standard-metrics.ts';
 import { boxedCot } from '../common/zero-shot-prompts.ts';
-import { parseTaskArgs, pickPrompt, TaskArgs } from '../common/task-args.ts';
+import { parseTaskArgs } from '../../core/task/parse-task-args.ts';
+import { defineTask } from '../../core/task/task-definition.ts';
+import { withPrompts } from '../common/task-args.ts';
 
 export const AIME2024_FILE: DatasetFile = {
   path: 'aime2024/test.jsonl',
@@ -42,10 +44,14 @@ export function aime2024Items(file: string, text: string): Item[] {
 
 const prompts = { 'zero-shot-cot': (item: Item) => boxedCot(item.input) };
 
+/** The arguments aime-2024 declares: file, seed, prompt. */
+export const Aime2024Args = withPrompts(prompts, 'zero-shot-cot');
+
 /** AIME 2024 (I and II, 30 problems). Args: file, prompt. Usually run with several samples per problem. */
 export function aime2024Task(args: Record<string, unknown> = {}): Task {
-  const a = parseTaskArgs('aime-2024', TaskArgs, args);
-  const [promptId, prompt] = pickPrompt('aime-2024', prompts, a.prompt, 'zero-shot-cot');
+  const a = parseTaskArgs('aime-2024', Aime2024Args, args);
+  const promptId = a.prompt;
+  const prompt = prompts[promptId as keyof typeof prompts]!;
   return {
     name: 'aime-2024',
     benchmark: 'aime-2024',
@@ -63,5 +69,12 @@ export function aime2024Task(args: Record<string, unknown> = {}): Task {
     metrics: mathPassAt1Metrics,
   };
 }
+
+export const aime2024Definition = defineTask({
+  name: 'aime-2024',
+  args: Aime2024Args,
+  items: AIME2024_COUNT.toLocaleString('en-US'),
+  build: aime2024Task,
+});
 
 export default aime2024Task;

@@ -6,7 +6,9 @@ import type { Item, Task } from '../../core/task/task.ts';
 import { choiceCot } from '../common/choice-prompts.ts';
 import { choiceScorer } from '../common/choice-scorer.ts';
 import { accuracyMetrics } from '../common/standard-metrics.ts';
-import { parseTaskArgs, pickPrompt, TaskArgs } from '../common/task-args.ts';
+import { parseTaskArgs } from '../../core/task/parse-task-args.ts';
+import { defineTask } from '../../core/task/task-definition.ts';
+import { withPrompts } from '../common/task-args.ts';
 
 export const AQUA_FILE: DatasetFile = {
   path: 'aqua_rat/test.json',
@@ -35,10 +37,14 @@ export function aquaItems(file: string, text: string): Item[] {
 
 const prompts = { 'zero-shot-cot': choiceCot };
 
+/** The arguments aqua-rat declares: file, seed, prompt. */
+export const AquaRatArgs = withPrompts(prompts, 'zero-shot-cot');
+
 /** AQuA-RAT (algebra word problems with 5 options; 254 test items). Args: file, prompt. */
 export function aquaRatTask(args: Record<string, unknown> = {}): Task {
-  const a = parseTaskArgs('aqua-rat', TaskArgs, args);
-  const [promptId, prompt] = pickPrompt('aqua-rat', prompts, a.prompt, 'zero-shot-cot');
+  const a = parseTaskArgs('aqua-rat', AquaRatArgs, args);
+  const promptId = a.prompt;
+  const prompt = prompts[promptId as keyof typeof prompts]!;
   return {
     name: 'aqua-rat',
     benchmark: 'aqua-rat',
@@ -56,5 +62,12 @@ export function aquaRatTask(args: Record<string, unknown> = {}): Task {
     metrics: accuracyMetrics,
   };
 }
+
+export const aquaRatDefinition = defineTask({
+  name: 'aqua-rat',
+  args: AquaRatArgs,
+  items: AQUA_COUNT.toLocaleString('en-US'),
+  build: aquaRatTask,
+});
 
 export default aquaRatTask;

@@ -3,6 +3,8 @@ import { ReferenceTimings } from '../../adapters/sandbox/reference-timings.ts';
 import { sharedExecutor } from '../../adapters/sandbox/shared-executor.ts';
 import { CodeTaskOptions } from '../../core/code/code-task-options.ts';
 import type { TimeLimitPolicy } from '../../core/code/time-limit.ts';
+import { parseTaskArgs } from '../../core/task/parse-task-args.ts';
+import type { z } from 'zod';
 
 export interface CodeTaskRuntime {
   options: CodeTaskOptions;
@@ -13,13 +15,17 @@ export interface CodeTaskRuntime {
   policy: TimeLimitPolicy;
 }
 
-/** What every sandboxed code task builds from its args: options, executor, timings, time-limit policy. */
+/**
+ * What every sandboxed code task builds from its args (checked against `schema`, CodeTaskOptions or
+ * an extension of it): options, executor, timings, time-limit policy. Tests inject an `executor`.
+ */
 export function codeTaskRuntime(
+  task: string,
   args: Record<string, unknown>,
-  defaults: Partial<CodeTaskOptions> = {},
+  schema: z.ZodObject = CodeTaskOptions,
 ): CodeTaskRuntime {
   const { executor: injected, ...rest } = args as { executor?: CodeExecutor } & Record<string, unknown>;
-  const options = CodeTaskOptions.parse({ ...defaults, ...rest });
+  const options = parseTaskArgs(task, schema, rest) as CodeTaskOptions;
   return {
     options,
     executor: () =>

@@ -1,45 +1,19 @@
 import { z } from 'zod';
-import { EXIT, UserError } from '../../core/errors/user-error.ts';
 
-/** Arguments every benchmark task accepts: a local file or folder, a prompt variant, a seed. */
+/** Arguments every benchmark task that reads a data file accepts: a local copy and a seed. */
 export const TaskArgs = z.object({
-  /** A local copy of the data (file, or folder holding it); searched before mirror, cache and download. */
-  file: z.string().min(1).optional(),
-  /** Prompt variant id (see the benchmark's README). */
-  prompt: z.string().min(1).optional(),
-  seed: z.number().int().default(0),
+  file: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'a local copy of the data (file, or folder holding it), searched before mirror, cache and download',
+    ),
+  seed: z.number().int().default(0).describe('seed for anything the task draws at random'),
 });
-export type TaskArgs = z.infer<typeof TaskArgs>;
 
-export function parseTaskArgs<S extends z.ZodType>(
-  task: string,
-  schema: S,
-  args: Record<string, unknown>,
-): z.infer<S> {
-  const r = schema.safeParse(args);
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    throw new UserError(
-      `task ${task}: argument ${issue.path.join('.') || '(args)'}: ${issue.message}`,
-      EXIT.usage,
-    );
-  }
-  return r.data;
-}
-
-/** Picks a prompt variant by id, with a clear error listing the known ones. */
-export function pickPrompt<T>(
-  task: string,
-  prompts: Record<string, T>,
-  id: string | undefined,
-  fallback: string,
-): [string, T] {
-  const key = id ?? fallback;
-  const p = prompts[key];
-  if (!p)
-    throw new UserError(
-      `task ${task}: unknown prompt "${key}" (known: ${Object.keys(prompts).join(', ')})`,
-      EXIT.usage,
-    );
-  return [key, p];
+/** TaskArgs plus `prompt`: one of the benchmark's prompt variants (see its README), `fallback` by default. */
+export function withPrompts(prompts: Record<string, unknown>, fallback: string) {
+  const ids = Object.keys(prompts) as [string, ...string[]];
+  return TaskArgs.extend({ prompt: z.enum(ids).default(fallback).describe('prompt variant') });
 }

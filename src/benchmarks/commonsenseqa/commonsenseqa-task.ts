@@ -6,7 +6,9 @@ import type { Item, Task } from '../../core/task/task.ts';
 import { choiceCot } from '../common/choice-prompts.ts';
 import { choiceScorer } from '../common/choice-scorer.ts';
 import { accuracyMetrics } from '../common/standard-metrics.ts';
-import { parseTaskArgs, pickPrompt, TaskArgs } from '../common/task-args.ts';
+import { parseTaskArgs } from '../../core/task/parse-task-args.ts';
+import { defineTask } from '../../core/task/task-definition.ts';
+import { withPrompts } from '../common/task-args.ts';
 
 export const CSQA_FILE: DatasetFile = {
   path: 'commonsenseqa/dev_rand_split.jsonl',
@@ -45,10 +47,14 @@ export function commonsenseqaItems(file: string, text: string): Item[] {
 
 const prompts = { 'zero-shot-cot': choiceCot };
 
+/** The arguments commonsenseqa declares: file, seed, prompt. */
+export const CommonsenseqaArgs = withPrompts(prompts, 'zero-shot-cot');
+
 /** CommonsenseQA (validation set of the random split, 1,221 questions). Args: file, prompt. */
 export function commonsenseqaTask(args: Record<string, unknown> = {}): Task {
-  const a = parseTaskArgs('commonsenseqa', TaskArgs, args);
-  const [promptId, prompt] = pickPrompt('commonsenseqa', prompts, a.prompt, 'zero-shot-cot');
+  const a = parseTaskArgs('commonsenseqa', CommonsenseqaArgs, args);
+  const promptId = a.prompt;
+  const prompt = prompts[promptId as keyof typeof prompts]!;
   return {
     name: 'commonsenseqa',
     benchmark: 'commonsenseqa',
@@ -66,5 +72,12 @@ export function commonsenseqaTask(args: Record<string, unknown> = {}): Task {
     metrics: accuracyMetrics,
   };
 }
+
+export const commonsenseqaDefinition = defineTask({
+  name: 'commonsenseqa',
+  args: CommonsenseqaArgs,
+  items: CSQA_COUNT.toLocaleString('en-US'),
+  build: commonsenseqaTask,
+});
 
 export default commonsenseqaTask;

@@ -8,7 +8,9 @@ import type { Item, Task } from '../../core/task/task.ts';
 import { choiceCot } from '../common/choice-prompts.ts';
 import { choiceScorer } from '../common/choice-scorer.ts';
 import { passAt1Metrics } from '../common/standard-metrics.ts';
-import { parseTaskArgs, pickPrompt, TaskArgs } from '../common/task-args.ts';
+import { parseTaskArgs } from '../../core/task/parse-task-args.ts';
+import { defineTask } from '../../core/task/task-definition.ts';
+import { withPrompts } from '../common/task-args.ts';
 import { shuffleChoices } from './shuffle-choices.ts';
 
 /** The official GPQA archive (idavidrein/gpqa), encrypted; copied from a fork at a pinned commit. */
@@ -79,10 +81,14 @@ export function gpqaDiamondItems(file: string, zip: Buffer, seed: number, passwo
 
 const prompts = { 'zero-shot-cot': choiceCot };
 
+/** The arguments gpqa-diamond declares: file, seed, prompt. */
+export const GpqaDiamondArgs = withPrompts(prompts, 'zero-shot-cot');
+
 /** GPQA Diamond (198 questions). Args: file, prompt, seed (option shuffling, default 0). */
 export function gpqaDiamondTask(args: Record<string, unknown> = {}): Task {
-  const a = parseTaskArgs('gpqa-diamond', TaskArgs, args);
-  const [promptId, prompt] = pickPrompt('gpqa-diamond', prompts, a.prompt, 'zero-shot-cot');
+  const a = parseTaskArgs('gpqa-diamond', GpqaDiamondArgs, args);
+  const promptId = a.prompt;
+  const prompt = prompts[promptId as keyof typeof prompts]!;
   return {
     name: 'gpqa-diamond',
     benchmark: 'gpqa-diamond',
@@ -105,5 +111,12 @@ export function gpqaDiamondTask(args: Record<string, unknown> = {}): Task {
     metrics: passAt1Metrics,
   };
 }
+
+export const gpqaDiamondDefinition = defineTask({
+  name: 'gpqa-diamond',
+  args: GpqaDiamondArgs,
+  items: GPQA_DIAMOND_COUNT.toLocaleString('en-US'),
+  build: gpqaDiamondTask,
+});
 
 export default gpqaDiamondTask;

@@ -7,7 +7,9 @@ import { extractNumber, firstNumber, sameNumber } from '../../core/extract/extra
 import type { Item, Scorer, Task } from '../../core/task/task.ts';
 import { noAnswerScore } from '../common/no-answer-score.ts';
 import { mathAccuracyMetrics } from '../common/standard-metrics.ts';
-import { parseTaskArgs, pickPrompt, TaskArgs } from '../common/task-args.ts';
+import { parseTaskArgs } from '../../core/task/parse-task-args.ts';
+import { defineTask } from '../../core/task/task-definition.ts';
+import { withPrompts } from '../common/task-args.ts';
 import { gsm8kPrompts } from './gsm8k-prompts.ts';
 
 export const GSM8K_FILE: DatasetFile = {
@@ -59,10 +61,14 @@ export const gsm8kScorer: Scorer = (completion, item) => {
   };
 };
 
+/** The arguments gsm8k declares: file, seed, prompt. */
+export const Gsm8kArgs = withPrompts(gsm8kPrompts, 'zero-shot-cot');
+
 /** The GSM8K task (test split, 1,319 problems). Args: file, prompt ("zero-shot-cot" | "8-shot-cot"). */
 export function gsm8kTask(args: Record<string, unknown> = {}): Task {
-  const a = parseTaskArgs('gsm8k', TaskArgs, args);
-  const [promptId, prompt] = pickPrompt('gsm8k', gsm8kPrompts, a.prompt, 'zero-shot-cot');
+  const a = parseTaskArgs('gsm8k', Gsm8kArgs, args);
+  const promptId = a.prompt;
+  const prompt = gsm8kPrompts[promptId as keyof typeof gsm8kPrompts]!;
   return {
     name: 'gsm8k',
     benchmark: 'gsm8k',
@@ -80,5 +86,12 @@ export function gsm8kTask(args: Record<string, unknown> = {}): Task {
     metrics: mathAccuracyMetrics,
   };
 }
+
+export const gsm8kDefinition = defineTask({
+  name: 'gsm8k',
+  args: Gsm8kArgs,
+  items: GSM8K_COUNT.toLocaleString('en-US'),
+  build: gsm8kTask,
+});
 
 export default gsm8kTask;

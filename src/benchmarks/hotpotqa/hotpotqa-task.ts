@@ -12,7 +12,9 @@ import {
   metricFromQuestions,
   samplesPerQuestion,
 } from '../../core/metrics/question-scores.ts';
-import { parseTaskArgs, TaskArgs } from '../common/task-args.ts';
+import { parseTaskArgs } from '../../core/task/parse-task-args.ts';
+import { defineTask } from '../../core/task/task-definition.ts';
+import { TaskArgs } from '../common/task-args.ts';
 import { hotpotqaPrompts } from './hotpotqa-prompts.ts';
 
 const REACT = '6bdb3a1fd38b8188fc7ba4102969fe483df8fdc9';
@@ -110,7 +112,13 @@ export const exactMatch: Metric = (samples) => {
   return metricFromQuestions('exact-match', per, samplesPerQuestion(groups));
 };
 
-const Args = TaskArgs.extend({ setting: z.enum(['closed-book', 'distractor']).default('closed-book') });
+/** The arguments hotpotqa declares: file (closed-book only), seed, setting (which also picks the prompt). */
+export const HotpotqaArgs = TaskArgs.extend({
+  setting: z
+    .enum(['closed-book', 'distractor'])
+    .default('closed-book')
+    .describe('closed-book: questions alone; distractor: with 10 gold and distractor paragraphs'),
+});
 
 /**
  * HotpotQA. `setting` "closed-book" (default): all 7,405 dev questions without contexts;
@@ -118,7 +126,7 @@ const Args = TaskArgs.extend({ setting: z.enum(['closed-book', 'distractor']).de
  * Args: file (closed-book only), prompt, setting.
  */
 export function hotpotqaTask(args: Record<string, unknown> = {}): Task {
-  const a = parseTaskArgs('hotpotqa', Args, args);
+  const a = parseTaskArgs('hotpotqa', HotpotqaArgs, args);
   const prompt = hotpotqaPrompts[a.setting];
   return {
     name: 'hotpotqa',
@@ -149,3 +157,10 @@ export function hotpotqaTask(args: Record<string, unknown> = {}): Task {
 }
 
 export default hotpotqaTask;
+
+export const hotpotqaDefinition = defineTask({
+  name: 'hotpotqa',
+  args: HotpotqaArgs,
+  items: `${HOTPOT_DEV_COUNT.toLocaleString('en-US')} closed-book, ${HOTPOT_DISTRACTOR_FILES.reduce((n, f) => n + f.count, 0).toLocaleString('en-US')} distractor`,
+  build: hotpotqaTask,
+});

@@ -1,6 +1,7 @@
 import { codeTaskRuntime } from '../common/code-task-runtime.ts';
+import { defineTask } from '../../core/task/task-definition.ts';
+import { CodeTaskOptions } from '../../core/code/code-task-options.ts';
 import type { CodeExecutor } from '../../adapters/sandbox/code-executor.ts';
-import type { CodeTaskOptions } from '../../core/code/code-task-options.ts';
 import { scoreFromExec } from '../../core/code/exec-score.ts';
 import { extractCode } from '../../core/code/extract-code.ts';
 import { passAt1 } from '../../core/metrics/accuracy.ts';
@@ -54,7 +55,7 @@ export const HUMANEVAL_SYSTEM =
  * exactly as in openai/human-eval, inside the bubblewrap sandbox.
  */
 export function humanevalTask(args: Record<string, unknown> = {}): Task {
-  const { options: o, executor, timings, policy } = codeTaskRuntime(args);
+  const { options: o, executor, timings, policy } = codeTaskRuntime('humaneval', args);
 
   async function limitFor(ex: CodeExecutor, p: HumanEvalProblem): Promise<number> {
     if (policy.kind === 'fixed') return policy.fixedMs;
@@ -88,3 +89,10 @@ export function humanevalTask(args: Record<string, unknown> = {}): Task {
     metrics: [passAt1],
   };
 }
+
+export const humanevalDefinition = defineTask({
+  name: 'humaneval',
+  args: CodeTaskOptions,
+  items: '164',
+  build: humanevalTask,
+});

@@ -1,6 +1,8 @@
 import { codeTaskRuntime } from '../common/code-task-runtime.ts';
-import type { CodeExecutor } from '../../adapters/sandbox/code-executor.ts';
-import type { CodeTaskOptions } from '../../core/code/code-task-options.ts';
+import { CodeTaskOptions } from '../../core/code/code-task-options.ts';
+import { defineTask } from '../../core/task/task-definition.ts';
+import { z } from 'zod';
+import { LCB_RELEASES } from './release-presets.ts';
 import { scoreFromExec } from '../../core/code/exec-score.ts';
 import { extractCode } from '../../core/code/extract-code.ts';
 import { passAt1 } from '../../core/metrics/accuracy.ts';
@@ -34,27 +36,30 @@ export function lcbJob(
   };
 }
 
+/** The arguments livecodebench declares: the code-task options and which problems to take. */
+export const LcbArgs = CodeTaskOptions.extend({
+  fixedTimeoutMs: CodeTaskOptions.shape.fixedTimeoutMs
+    .unwrap()
+    .default(LCB_TIMEOUT_MS)
+    .describe('time limit per test, ms (lcb_runner: 6 s)'),
+  release: z
+    .enum(Object.keys(LCB_RELEASES) as [string, ...string[]])
+    .optional()
+    .describe('a release window (v5: the one the catalog compares on)'),
+  since: LcbFilter.shape.since.describe('first contest date, YYYY-MM-DD'),
+  until: LcbFilter.shape.until.describe('contest dates before this one, YYYY-MM-DD'),
+  platforms: LcbFilter.shape.platforms,
+  difficulties: LcbFilter.shape.difficulties,
+});
+
 /**
  * LiveCodeBench code generation in its native schema, scored like lcb_runner: the first fenced block
  * of the answer (after any reasoning), every public and private test, stopping at the first failure.
  */
 export function livecodebenchTask(args: Record<string, unknown> = {}): Task {
-  const {
-    executor: injected,
-    release,
-    since,
-    until,
-    platforms,
-    difficulties,
-    ...rest
-  } = args as {
-    executor?: CodeExecutor;
-  } & Record<string, unknown>;
+  const { options: o, executor } = codeTaskRuntime('livecodebench', args, LcbArgs);
+  const { release, since, until, platforms, difficulties } = o as z.infer<typeof LcbArgs>;
   const filter = LcbFilter.parse({ release, since, until, platforms, difficulties });
-  const { options: o, executor } = codeTaskRuntime(
-    { executor: injected, ...rest },
-    { fixedTimeoutMs: LCB_TIMEOUT_MS },
-  );
   const w = lcbWindow(filter);
   return {
     name: 'livecodebench',
@@ -73,3 +78,10 @@ export function livecodebenchTask(args: Record<string, unknown> = {}): Task {
     metrics: [passAt1],
   };
 }
+
+export const livecodebenchDefinition = defineTask({
+  name: 'livecodebench',
+  args: LcbArgs,
+  items: 'the problems of the chosen window (release, since, until)',
+  build: livecodebenchTask,
+});

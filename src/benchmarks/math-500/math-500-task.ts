@@ -6,7 +6,9 @@ import { sharedEquivalencePool } from '../../adapters/equivalence-pool/equivalen
 import type { Item, Task } from '../../core/task/task.ts';
 import { mathScorer } from '../common/math-scorer.ts';
 import { mathPassAt1Metrics } from '../common/standard-metrics.ts';
-import { parseTaskArgs, pickPrompt, TaskArgs } from '../common/task-args.ts';
+import { parseTaskArgs } from '../../core/task/parse-task-args.ts';
+import { defineTask } from '../../core/task/task-definition.ts';
+import { withPrompts } from '../common/task-args.ts';
 import { mathPrompts } from '../math/math-prompts.ts';
 
 export const MATH500_FILE: DatasetFile = {
@@ -41,10 +43,14 @@ export function math500Items(file: string, text: string): Item[] {
   }));
 }
 
+/** The arguments math-500 declares: file, seed, prompt. */
+export const Math500Args = withPrompts(mathPrompts, 'zero-shot-cot');
+
 /** MATH-500 (the PRM800K test split of MATH). Args: file, prompt. */
 export function math500Task(args: Record<string, unknown> = {}): Task {
-  const a = parseTaskArgs('math-500', TaskArgs, args);
-  const [promptId, prompt] = pickPrompt('math-500', mathPrompts, a.prompt, 'zero-shot-cot');
+  const a = parseTaskArgs('math-500', Math500Args, args);
+  const promptId = a.prompt;
+  const prompt = mathPrompts[promptId as keyof typeof mathPrompts]!;
   return {
     name: 'math-500',
     benchmark: 'math-500',
@@ -62,5 +68,12 @@ export function math500Task(args: Record<string, unknown> = {}): Task {
     metrics: mathPassAt1Metrics,
   };
 }
+
+export const math500Definition = defineTask({
+  name: 'math-500',
+  args: Math500Args,
+  items: MATH500_COUNT.toLocaleString('en-US'),
+  build: math500Task,
+});
 
 export default math500Task;

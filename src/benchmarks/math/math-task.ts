@@ -8,7 +8,9 @@ import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import type { Item, Task } from '../../core/task/task.ts';
 import { mathScorer } from '../common/math-scorer.ts';
 import { mathAccuracyMetrics } from '../common/standard-metrics.ts';
-import { parseTaskArgs, pickPrompt, TaskArgs } from '../common/task-args.ts';
+import { parseTaskArgs } from '../../core/task/parse-task-args.ts';
+import { defineTask } from '../../core/task/task-definition.ts';
+import { withPrompts } from '../common/task-args.ts';
 import { mathPrompts } from './math-prompts.ts';
 
 export const MATH_FILE: DatasetFile = {
@@ -50,10 +52,14 @@ export function mathItems(file: string, text: string): Item[] {
   });
 }
 
+/** The arguments math declares: file, seed, prompt. */
+export const MathArgs = withPrompts(mathPrompts, 'zero-shot-cot');
+
 /** The MATH task (Hendrycks et al., 5,000 test problems). Args: file, prompt. */
 export function mathTask(args: Record<string, unknown> = {}): Task {
-  const a = parseTaskArgs('math', TaskArgs, args);
-  const [promptId, prompt] = pickPrompt('math', mathPrompts, a.prompt, 'zero-shot-cot');
+  const a = parseTaskArgs('math', MathArgs, args);
+  const promptId = a.prompt;
+  const prompt = mathPrompts[promptId as keyof typeof mathPrompts]!;
   return {
     name: 'math',
     benchmark: 'math',
@@ -71,5 +77,12 @@ export function mathTask(args: Record<string, unknown> = {}): Task {
     metrics: mathAccuracyMetrics,
   };
 }
+
+export const mathDefinition = defineTask({
+  name: 'math',
+  args: MathArgs,
+  items: MATH_COUNT.toLocaleString('en-US'),
+  build: mathTask,
+});
 
 export default mathTask;

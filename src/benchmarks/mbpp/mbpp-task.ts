@@ -1,6 +1,7 @@
 import { codeTaskRuntime } from '../common/code-task-runtime.ts';
+import { defineTask } from '../../core/task/task-definition.ts';
+import { CodeTaskOptions } from '../../core/code/code-task-options.ts';
 import type { CodeExecutor } from '../../adapters/sandbox/code-executor.ts';
-import type { CodeTaskOptions } from '../../core/code/code-task-options.ts';
 import { scoreFromExec } from '../../core/code/exec-score.ts';
 import { extractCode } from '../../core/code/extract-code.ts';
 import { passAt1 } from '../../core/metrics/accuracy.ts';
@@ -44,7 +45,7 @@ export function mbppPrompt(text: string, tests: string[]): string {
 
 /** MBPP (sanitised-free original): the 500 test problems (task ids 11-510) and their assertion lists. */
 export function mbppTask(args: Record<string, unknown> = {}): Task {
-  const { options: o, executor, timings, policy } = codeTaskRuntime(args);
+  const { options: o, executor, timings, policy } = codeTaskRuntime('mbpp', args);
   const testsOf = (item: Item) => item.metadata.tests as string[];
   const setupOf = (item: Item) => String(item.metadata.setup ?? '');
 
@@ -75,3 +76,10 @@ export function mbppTask(args: Record<string, unknown> = {}): Task {
     metrics: [passAt1],
   };
 }
+
+export const mbppDefinition = defineTask({
+  name: 'mbpp',
+  args: CodeTaskOptions,
+  items: '500 (task ids 11-510)',
+  build: mbppTask,
+});

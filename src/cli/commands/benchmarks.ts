@@ -1,17 +1,15 @@
 import type { Command } from 'commander';
-import { renderTable } from '../format/table.ts';
+import { addListingOptions, type ListingFlags, printListing } from '../format/print-listing.ts';
 import { withStore } from '../with-store.ts';
 
 export function registerBenchmarks(program: Command): void {
-  program
-    .command('benchmarks')
-    .description('list benchmarks')
-    .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }, cmd: Command) => {
+  addListingOptions(program.command('benchmarks').description('list benchmarks'))
+    .addHelpText('after', '\nExamples:\n  $ yardstick benchmarks\n  $ yardstick benchmarks --json')
+    .action(async (flags: ListingFlags, cmd: Command) => {
       const benchmarks = await withStore(cmd, (s) => s.benchmarks());
-      if (opts.json) return void process.stdout.write(`${JSON.stringify(benchmarks, null, 2)}\n`);
-      process.stdout.write(
-        `${renderTable(benchmarks, [
+      printListing(benchmarks, flags, {
+        footer: `${benchmarks.length} benchmarks`,
+        columns: [
           { header: 'id', value: (b) => b.id },
           { header: 'name', value: (b) => b.name },
           { header: 'version', value: (b) => b.version ?? '' },
@@ -27,7 +25,7 @@ export function registerBenchmarks(program: Command): void {
             value: (b) => (b.itemCount === null ? '' : String(b.itemCount)),
             align: 'right',
           },
-        ])}\n${benchmarks.length} benchmarks\n`,
-      );
+        ],
+      });
     });
 }

@@ -2,26 +2,27 @@ import type { Command } from 'commander';
 import { catalogBaseFiles, catalogEntries } from '../../adapters/catalog/catalog-files.ts';
 import { importFiles } from '../../app/import-files.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
+import { didYouMeanHint } from '../../core/format/did-you-mean.ts';
 import { formatProblem } from '../../core/import/source-record.ts';
-import { renderTable } from '../format/table.ts';
+import { addListingOptions, type ListingFlags, printListing } from '../format/print-listing.ts';
 import { withStore } from '../with-store.ts';
 
 export function registerCatalog(program: Command): void {
   const catalog = program
     .command('catalog')
     .description('results published in papers, shipped with Yardstick');
-  catalog
-    .command('list')
-    .description('list the catalog entries')
-    .action(() => {
+  addListingOptions(catalog.command('list').description('list the catalog entries')).action(
+    (flags: ListingFlags) => {
       const entries = catalogEntries();
-      process.stdout.write(
-        `${renderTable(entries, [
+      printListing(entries, flags, {
+        json: entries.map((e) => ({ name: e.name, title: e.title })),
+        columns: [
           { header: 'name', value: (e) => e.name },
           { header: 'title', value: (e) => e.title },
-        ])}\n`,
-      );
-    });
+        ],
+      });
+    },
+  );
   catalog
     .command('load')
     .description('load catalog entries (all when none is named) into the store')
@@ -35,7 +36,10 @@ export function registerCatalog(program: Command): void {
       const unknown = names.filter((n) => !entries.some((e) => e.name === n));
       if (unknown.length)
         throw new UserError(
-          `unknown catalog entry "${unknown[0]}"; see \`yardstick catalog list\``,
+          `unknown catalog entry "${unknown[0]}"${didYouMeanHint(
+            unknown[0]!,
+            entries.map((e) => e.name),
+          )}; ` + 'see `yardstick catalog list`',
           EXIT.notFound,
         );
       const chosen = names.length ? entries.filter((e) => names.includes(e.name)) : entries;

@@ -79,7 +79,10 @@ export function registerChart(program: Command): void {
     .option('--show-values', 'print each point’s score in its label')
     .option('--width <px>', 'plot width in pixels', positiveInt)
     .option('--height <px>', 'plot height in pixels', positiveInt)
-    .option('--font <family>', 'font family (the renderer ships Liberation Sans)')
+    .option(
+      '--font <family>',
+      'font-family to name (charts are measured and drawn in Arimo, which npm installs)',
+    )
     .option('--font-size <px>', 'label font size', number)
     .option('--scale <factor>', 'PNG scale factor', number, 2)
     .addHelpText(

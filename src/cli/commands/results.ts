@@ -4,7 +4,9 @@ import { formatParams } from '../../core/format/format-params.ts';
 import type { ResultView } from '../../core/query/result-view.ts';
 import { type ResultFilterInput, SortKey, selectResults } from '../../core/query/select-results.ts';
 import { paramsOf } from '../../core/schema/index.ts';
-import { csvCell } from '../../adapters/files/csv-cell.ts';
+import { EXIT, UserError } from '../../core/errors/user-error.ts';
+import { unknownFilterName } from '../../core/query/unknown-filter-name.ts';
+import { addListingOptions, csvText } from '../format/print-listing.ts';
 import { renderTable } from '../format/table.ts';
 import { number } from '../parse-options.ts';
 import {
@@ -67,9 +69,8 @@ export function registerResults(program: Command): void {
   addResultFilterOptions(cmd)
     .addOption(new Option('--sort <key>', 'sort by').choices(SortKey.options))
     .option('--asc', 'ascending order')
-    .option('--desc', 'descending order')
-    .option('--json', 'print JSON')
-    .option('--csv', 'print CSV')
+    .option('--desc', 'descending order');
+  addListingOptions(cmd)
     .option(
       '--vs-published',
       'measured scores (latest finished run) against published ones: gap, and whether they agree',
@@ -108,31 +109,38 @@ With --vs-published, a measured score agrees with a published one when their gap
             : 'no model and benchmark has both a measured and a published score (see yardstick results)\n',
         );
       }
-      const { resultViews } = await import('../../app/queries/result-views.ts');
-      const views = await withStore(cmd, (s) =>
-        resultViews(s, { benchmarks: opts.benchmark, models: opts.model }),
-      );
       const filter: ResultFilterInput = {
         ...resultFilterFrom(opts),
         sort: opts.sort ?? null,
         descending: opts.asc ? false : opts.desc ? true : null,
       };
+      const { resultViews } = await import('../../app/queries/result-views.ts');
+      const views = await withStore(cmd, async (s) => {
+        const [views, models, benchmarks] = await Promise.all([
+          resultViews(s, { benchmarks: opts.benchmark, models: opts.model }),
+          s.models(),
+          s.benchmarks(),
+        ]);
+        const unknown = unknownFilterName(filter, { models, benchmarks, views });
+        if (unknown) throw new UserError(`${unknown}; nothing to list`, EXIT.notFound);
+        return views;
+      });
       const rows = selectResults(views, filter);
       if (opts.json) {
         const out = rows.map((v) => ({ ...v.result, modelCard: v.model, benchmarkInfo: v.benchmark }));
         return void process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       }
       if (opts.csv) {
-        const lines = rows.map((v) =>
-          CSV_COLUMNS.map((c) =>
-            csvCell(
-              c === 'totalParamsB' || c === 'activeParamsB' || c === 'family' || c === 'categories'
-                ? v.model[c]
-                : v.result[c],
-            ),
-          ).join(','),
+        const cell = (v: ResultView, c: (typeof CSV_COLUMNS)[number]) =>
+          c === 'totalParamsB' || c === 'activeParamsB' || c === 'family' || c === 'categories'
+            ? v.model[c]
+            : v.result[c];
+        return void process.stdout.write(
+          csvText(
+            CSV_COLUMNS,
+            rows.map((v) => CSV_COLUMNS.map((c) => cell(v, c))),
+          ),
         );
-        return void process.stdout.write(`${[CSV_COLUMNS.join(','), ...lines].join('\n')}\n`);
       }
       const axis = opts.params;
       process.stdout.write(

@@ -2,12 +2,13 @@ import type { Command } from 'commander';
 import type { RunView } from '../../app/queries/run-views.ts';
 import { positiveInt } from '../parse-options.ts';
 import { usageColumns } from '../eval/usage-columns.ts';
+import { addListingOptions, type ListingFlags, listingText } from '../format/print-listing.ts';
+import type { Column } from '../format/table.ts';
 import { withStore } from '../with-store.ts';
 
 type Usage = Map<string, Awaited<ReturnType<typeof import('../eval/run-usage-summary.ts').runUsageSummary>>>;
 
-interface RunsFlags {
-  json?: boolean;
+interface RunsFlags extends ListingFlags {
   prices?: string;
   watch?: number | true;
 }
@@ -25,11 +26,10 @@ export function runJson(v: RunView) {
   };
 }
 
-async function runsTable(views: RunView[], usage: Usage, priced: boolean): Promise<string> {
-  const { renderTable } = await import('../format/table.ts');
+/** The columns of `runs` (the table and --csv). */
+async function runColumns(usage: Usage, priced: boolean): Promise<Column<RunView>[]> {
   const { percent } = await import('../format/percent.ts');
-  const failed = views.filter((v) => v.reason);
-  return `${renderTable(views, [
+  return [
     { header: 'run', value: (r) => r.spec.id },
     { header: 'status', value: (r) => r.status },
     {
@@ -51,16 +51,28 @@ async function runsTable(views: RunView[], usage: Usage, priced: boolean): Promi
     { header: 'temp', value: (r) => String(r.spec.generation.temperature), align: 'right' },
     { header: 'seed', value: (r) => String(r.spec.seed), align: 'right' },
     ...usageColumns((r: RunView) => usage.get(r.spec.id)!, priced),
-    { header: 'created', value: (r) => r.spec.createdAt.slice(0, 19).replace('T', ' ') },
-  ])}\n${failed.map((v) => `${v.spec.id} ${v.status}: ${v.reason}\n`).join('')}`;
+    {
+      header: 'created',
+      value: (r) => r.spec.createdAt.slice(0, 19).replace('T', ' '),
+      csv: (r) => r.spec.createdAt,
+    },
+  ];
+}
+
+async function runsTable(views: RunView[], usage: Usage, priced: boolean): Promise<string> {
+  const { renderTable } = await import('../format/table.ts');
+  const failed = views.filter((v) => v.reason);
+  const table = renderTable(views, await runColumns(usage, priced));
+  return `${table}\n${failed.map((v) => `${v.spec.id} ${v.status}: ${v.reason}\n`).join('')}`;
 }
 
 export function registerRuns(program: Command): void {
-  program
-    .command('runs')
-    .description('list evaluation runs: status, live progress, score so far, and their specs')
+  addListingOptions(
+    program
+      .command('runs')
+      .description('list evaluation runs: status, live progress, score so far, and their specs'),
+  )
     .argument('[runs...]', 'only these run ids')
-    .option('--json', 'print the runs as JSON: spec, status, progress counts, score so far (fractions)')
     .option('--prices <file>', 'price table (YAML/JSON: model -> {input, output} USD per 1M tokens)')
     .option(
       '--watch [seconds]',
@@ -98,6 +110,10 @@ Examples:
                 null,
                 2,
               )}\n`,
+            );
+          else if (flags.csv)
+            process.stdout.write(
+              listingText(views, flags, { columns: await runColumns(usage, prices !== null) }),
             );
           else if (views.length === 0) process.stdout.write('no runs yet (yardstick eval --help)\n');
           else process.stdout.write(await runsTable(views, usage, prices !== null));

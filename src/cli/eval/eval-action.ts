@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { datasetContext, loadSettings } from '../../adapters/settings/settings.ts';
 import type { Store } from '../../adapters/store/store.ts';
@@ -7,20 +6,15 @@ import { loadPriceTable } from '../../app/eval/load-price-table.ts';
 import type { EvalRequest } from '../../app/eval/plan-eval.ts';
 import { runEval } from '../../app/eval/run-eval.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
+import { didYouMean } from '../../core/format/did-you-mean.ts';
 import { builtinRegistry } from '../../registry/builtin.ts';
 import type { EvalFlags } from '../commands/eval.ts';
 import { ProgressDisplay } from '../progress/progress-display.ts';
+import { toolVersion } from '../tool-version.ts';
 import { withStore } from '../with-store.ts';
 import { errorSummary, resultsTable } from './results-table.ts';
 import { runLimitsOf } from './run-limit-flags.ts';
 import { truncationWarnings } from './truncation-warnings.ts';
-
-function toolVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
-}
 
 /** The request `yardstick eval` flags stand for. */
 export function evalRequest(suite: string | undefined, f: EvalFlags): EvalRequest {
@@ -51,6 +45,16 @@ export function evalRequest(suite: string | undefined, f: EvalFlags): EvalReques
   };
 }
 
+/** A --model-id that no card has but one is close to is likely a typo: say so before anything runs. */
+async function warnOfNearModelId(store: Store, id: string): Promise<void> {
+  const cards = (await store.models()).map((m) => m.id);
+  const guess = cards.includes(id) ? undefined : didYouMean(id, cards);
+  if (guess)
+    process.stderr.write(
+      `yardstick: warning: no model card "${id}" (did you mean ${guess}?); the run is recorded as "${id}"\n`,
+    );
+}
+
 /** `yardstick eval`: turns flags into a request, shows progress, and ends with results and errors. */
 export async function runEvalCommand(
   suite: string | undefined,
@@ -69,8 +73,9 @@ export async function runEvalCommand(
   const progress = new ProgressDisplay(flags.progress, process.stderr, settings.progressLineMs);
   let outcomes: RunOutcome[] = [];
   try {
-    outcomes = await withStore(cmd, (store: Store) =>
-      runEval(
+    outcomes = await withStore(cmd, async (store: Store) => {
+      if (flags.modelId && !flags.resume) await warnOfNearModelId(store, flags.modelId);
+      return runEval(
         store,
         builtinRegistry(),
         evalRequest(suite, flags),
@@ -102,8 +107,8 @@ export async function runEvalCommand(
             });
           },
         },
-      ),
-    );
+      );
+    });
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

@@ -4,6 +4,8 @@ export interface Column<T> {
   header: string;
   value: (row: T) => string;
   align?: 'left' | 'right';
+  /** The value `--csv` writes, when it differs from the text shown (e.g. a number, not "7B"). */
+  csv?: (row: T) => unknown;
 }
 
 /** A plain-text table with aligned columns; the header is bold on a TTY. */

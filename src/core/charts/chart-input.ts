@@ -3,7 +3,7 @@ import { UserError } from '../errors/user-error.ts';
 import type { ResultView } from '../query/result-view.ts';
 import type { FigurePreset, ModelCard } from '../schema/index.ts';
 import type { Box } from './place-labels.ts';
-import { FONT_FAMILY } from './theme.ts';
+import { FONT_STACK } from './theme.ts';
 import { CssColor, FontFamily, MarkerShape } from './style-values.ts';
 
 /** What every chart builder reads: the figure preset and its results, joined to their cards. */
@@ -46,7 +46,7 @@ export const CommonOptions = z.object({
   description: z.string().min(1).optional(),
   width: z.number().int().min(120).max(8000).optional(),
   height: z.number().int().min(120).max(8000).optional(),
-  font: FontFamily.default(FONT_FAMILY),
+  font: FontFamily.default(FONT_STACK),
   fontSize: z.number().min(6).max(32).default(11),
   /** Colours by group, model id or family (whichever the chart colours by). */
   colors: z.record(z.string(), CssColor).default({}),

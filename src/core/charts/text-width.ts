@@ -1,5 +1,5 @@
 /**
- * Text widths for the chart font (Liberation Sans, metric-compatible with Arial), without a canvas:
+ * Text widths for the chart font (Arimo, metric-compatible with Liberation Sans and Arial), without a canvas:
  * advance widths in thousandths of an em, read from the font once (see the test that checks them
  * against @napi-rs/canvas). Label placement uses these to build collision boxes.
  */

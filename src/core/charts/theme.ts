@@ -1,7 +1,13 @@
 /** The look every chart shares: one font, a paper palette, an accent for highlights, marker shapes. */
 
 /** The font family charts are measured and rendered in; the renderer loads the matching files. */
-export const FONT_FAMILY = 'Liberation Sans';
+export const FONT_FAMILY = 'Arimo';
+
+/**
+ * The font-family charts name: Arimo first (what they are measured and rendered with), then its
+ * metric-compatible twins, so an SVG opened in a browser without Arimo keeps its layout.
+ */
+export const FONT_STACK = `${FONT_FAMILY}, Liberation Sans, Arial, Helvetica, sans-serif`;
 
 /** Colour-blind-friendly categorical colours, blue first; orange is kept for the accent. */
 export const PALETTE = [

@@ -11,6 +11,8 @@ export interface CacheKeyParts {
   provider: string;
   endpoint: string | null;
   model: string;
+  /** The task's resolved arguments (defaults filled in): a different prompt or data file is a different request. */
+  taskArgs: Record<string, unknown>;
   messages: ChatMessage[];
   generation: GenerationConfig;
   sampleIndex: number;
@@ -20,10 +22,11 @@ export interface CacheKeyParts {
 /** The content address of a response: sha256 of the parts as stable JSON (hashing is deterministic). */
 export function cacheKey(parts: CacheKeyParts): string {
   const text = stableJson({
-    v: 1,
+    v: 2,
     provider: parts.provider,
     endpoint: parts.endpoint,
     model: parts.model,
+    taskArgs: parts.taskArgs,
     messages: parts.messages.map((m) => ({ role: m.role, content: m.content })),
     generation: parts.generation,
     sampleIndex: parts.sampleIndex,

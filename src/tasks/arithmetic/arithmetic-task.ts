@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { parseTaskArgs } from '../../core/task/parse-task-args.ts';
+import { defineTask } from '../../core/task/task-definition.ts';
 import { lastNumber } from '../../core/extract/extract-number.ts';
 import { meanScore } from '../../core/metrics/accuracy.ts';
 import { seededRandom } from '../../core/stats/seeded-random.ts';
@@ -52,10 +55,15 @@ export function scoreNumber(text: string, item: Item): Score {
 
 export const ARITHMETIC_SYSTEM = 'Solve the problem. Think step by step, then end with "The answer is N."';
 
-/** The built-in arithmetic task. Args: count (default 200), seed (default 0). */
+/** The arguments arithmetic declares. */
+export const ArithmeticArgs = z.object({
+  count: z.number().int().positive().default(200).describe('how many problems to generate'),
+  seed: z.number().int().default(0).describe('seed the problems are generated from'),
+});
+
+/** The built-in arithmetic task: `count` problems generated from `seed`. */
 export function arithmeticTask(args: Record<string, unknown> = {}): Task {
-  const count = typeof args.count === 'number' ? args.count : 200;
-  const seed = typeof args.seed === 'number' ? args.seed : 0;
+  const { count, seed } = parseTaskArgs('arithmetic', ArithmeticArgs, args);
   return {
     name: 'arithmetic',
     benchmark: 'arithmetic',
@@ -71,3 +79,10 @@ export function arithmeticTask(args: Record<string, unknown> = {}): Task {
     metrics: [meanScore('accuracy')],
   };
 }
+
+export const arithmeticDefinition = defineTask({
+  name: 'arithmetic',
+  args: ArithmeticArgs,
+  items: 'count (200 unless set)',
+  build: arithmeticTask,
+});

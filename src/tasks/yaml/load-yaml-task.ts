@@ -22,7 +22,17 @@ function fill(template: string, fields: Record<string, unknown>, blank = false):
 /** Reads the task's JSONL dataset; a bad line names the file and line. */
 export function readYamlDataset(spec: YamlTaskFile['dataset'], file: string): Item[] {
   const items: Item[] = [];
-  const lines = readFileSync(file, 'utf8').split('\n');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UserError(
+      code === 'ENOENT' ? `${file}: dataset file not found` : `${file}: cannot read (${code})`,
+      EXIT.invalidInput,
+    );
+  }
+  const lines = text.split('\n');
   lines.forEach((line, i) => {
     if (!line.trim()) return;
     let row: Record<string, unknown>;

@@ -3,19 +3,21 @@ import { test } from 'node:test';
 import { normalizeFinishReason } from '../../../src/core/engine/finish-reason.ts';
 import { GenerationConfig } from '../../../src/core/schema/run-spec.ts';
 import { LlamaCppProvider } from '../../../src/adapters/providers/llama-cpp-provider.ts';
+import { skipWithoutLlamaRuntime } from '../../helpers/llama-runtime.ts';
 import { sharedPath, skipWithoutShared } from '../../helpers/shared-dir.ts';
 import { providerConformance } from './provider-conformance.ts';
 
 const gguf = sharedPath('models/llama-2-tiny-random.gguf');
+const skip = skipWithoutLlamaRuntime || skipWithoutShared('models/llama-2-tiny-random.gguf');
 
 providerConformance(
   'llama.cpp in-process (tiny GGUF)',
   () => new LlamaCppProvider({ model: gguf ?? 'missing.gguf', threads: 2, contextSize: 256 }),
-  { http: false, skip: skipWithoutShared('models/llama-2-tiny-random.gguf') },
+  { http: false, skip },
 );
 
 test('a GGUF run records the max tokens it used (the default when none is given) in its spec', {
-  skip: skipWithoutShared('models/llama-2-tiny-random.gguf'),
+  skip,
 }, async () => {
   const { planRun } = await import('../../../src/app/eval/create-run.ts');
   const { builtinRegistry } = await import('../../../src/registry/builtin.ts');
@@ -43,7 +45,7 @@ test('a GGUF run records the max tokens it used (the default when none is given)
 });
 
 test('the GGUF provider streams its answer chunk by chunk through the same split into reasoning and answer', {
-  skip: skipWithoutShared('models/llama-2-tiny-random.gguf'),
+  skip,
 }, async () => {
   const p = new LlamaCppProvider({ model: gguf!, threads: 2, contextSize: 256 });
   try {

@@ -8,19 +8,10 @@ import { textWidth } from '../../../src/core/charts/text-width.ts';
 import { FONT_FAMILY } from '../../../src/core/charts/theme.ts';
 import { catalogInputs } from '../../core/charts/catalog-inputs.ts';
 import { chartFontFiles } from '../../../src/adapters/render/chart-fonts.ts';
-import { existsSync } from 'node:fs';
-
-const noFont =
-  existsSync('/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf') ||
-  process.env.YARDSTICK_FONT_DIR
-    ? false
-    : 'Liberation Sans is not installed (Debian package fonts-liberation)';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-test("canvas resolves to @napi-rs/canvas, so Vega's label transform keeps every label", {
-  skip: noFont,
-}, async () => {
+test("canvas resolves to @napi-rs/canvas, so Vega's label transform keeps every label", {}, async () => {
   registerCanvasAlias();
   // @ts-expect-error vega-canvas ships no type declarations
   const { canvas } = (await import('vega-canvas')) as { canvas: (w: number, h: number) => unknown };
@@ -54,7 +45,7 @@ test("canvas resolves to @napi-rs/canvas, so Vega's label transform keeps every 
   for (const n of names) assert.ok(svg.includes(`>${n}</text>`), `label ${n} is in the SVG`);
 });
 
-test('the text width table matches the font as @napi-rs/canvas measures it', { skip: noFont }, async () => {
+test('the text width table matches the font as @napi-rs/canvas measures it', async () => {
   const { GlobalFonts, createCanvas } = await import('@napi-rs/canvas');
   for (const f of chartFontFiles()) GlobalFonts.registerFromPath(f, FONT_FAMILY);
   const ctx = createCanvas(10, 10).getContext('2d');
@@ -70,9 +61,7 @@ test('the text width table matches the font as @napi-rs/canvas measures it', { s
   }
 });
 
-test('every catalog figure renders to SVG with a title, a description and every label', {
-  skip: noFont,
-}, async () => {
+test('every catalog figure renders to SVG with a title, a description and every label', {}, async () => {
   for (const [id, input] of catalogInputs()) {
     const spec = chartSpec(input);
     const svg = await renderSvg(spec, id);
@@ -85,7 +74,7 @@ test('every catalog figure renders to SVG with a title, a description and every 
   }
 });
 
-test('the estimated legend box holds the legend Vega draws', { skip: noFont }, async () => {
+test('the estimated legend box holds the legend Vega draws', async () => {
   for (const id of ['fig1-livecodebench-v5', 'fig5-math-accuracy-vs-size']) {
     const spec = chartSpec(catalogInputs().get(id)!);
     const est = spec.usermeta.legend!;
@@ -108,7 +97,7 @@ test('the estimated legend box holds the legend Vega draws', { skip: noFont }, a
   }
 });
 
-test('PNGs are rendered at twice the SVG size', { skip: noFont }, async () => {
+test('PNGs are rendered at twice the SVG size', async () => {
   const spec = chartSpec(catalogInputs().get('fig3-swebench-verified')!);
   const svg = await renderSvg(spec);
   const png = await renderPng(svg, 2);
@@ -118,7 +107,7 @@ test('PNGs are rendered at twice the SVG size', { skip: noFont }, async () => {
   assert.equal(png.readUInt32BE(20), Number(h) * 2);
 });
 
-test('a scatter of 300 models grows to fit and keeps every label in the SVG', { skip: noFont }, async () => {
+test('a scatter of 300 models grows to fit and keeps every label in the SVG', async () => {
   const base = catalogInputs().get('fig1-livecodebench-v5')!;
   const views = Array.from({ length: 300 }, (_, i) => {
     const v = base.views[i % base.views.length]!;

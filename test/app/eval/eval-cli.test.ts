@@ -35,7 +35,11 @@ test('eval with a suite file runs every model x benchmark and `runs` lists their
       ['finished', 'finished'],
     );
     assert.deepEqual((specs[0]!.provider as { name: string }).name, 'openai-chat');
-    assert.deepEqual(specs[0]!.task, { kind: 'task', name: 'arithmetic', args: {} });
+    assert.deepEqual(
+      specs[0]!.task,
+      { kind: 'task', name: 'arithmetic', args: { count: 200, seed: 0 } },
+      'the run records the resolved task arguments',
+    );
     assert.equal((specs[0]!.generation as { temperature: number }).temperature, 0.5);
     const table = await cli(['--store', store, 'runs']);
     assert.match(table.stdout, /alpha--arithmetic--/);

@@ -24,6 +24,7 @@ const parts = {
   provider: 'openai-chat',
   endpoint: 'http://h/v1',
   model: 'm',
+  taskArgs: { prompt: 'zero-shot-cot', seed: 0 },
   messages: [{ role: 'user' as const, content: 'hi' }],
   generation: GenerationConfig.parse({ extraBody: { b: 1, a: 2 } }),
   sampleIndex: 0,
@@ -47,6 +48,8 @@ test('the cache key depends on content, not key order, and changes with any part
     { ...parts, model: 'n' },
     { ...parts, endpoint: 'http://x/v1' },
     { ...parts, provider: 'anthropic' },
+    { ...parts, taskArgs: { prompt: '8-shot-cot', seed: 0 } },
+    { ...parts, taskArgs: { prompt: 'zero-shot-cot', seed: 0, file: '/data/gsm8k.jsonl' } },
     { ...parts, messages: [{ role: 'user' as const, content: 'hi!' }] },
     { ...parts, generation: GenerationConfig.parse({ temperature: 0.1 }) },
   ]) {

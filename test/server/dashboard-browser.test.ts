@@ -159,6 +159,22 @@ describe('dashboard in headless Chromium', { skip: noChromium }, () => {
     assert.match((await page.textContent('[data-testid=paired-test]'))!, /39 paired items/);
     assert.equal(await page.$$eval('[data-testid=compare-rows] [data-item]', (x) => x.length), 10);
     await shot(page, 'compare');
+    // The unchanged items come by pages after the summary: every item lists both kinds.
+    await page.selectOption('select[name=show]', '');
+    // 39 rows of 28 px: the list spans every item (only those in view are in the DOM).
+    await page.waitForFunction(
+      () =>
+        document.querySelector<HTMLElement>('[data-testid=compare-rows] .virtual-space')?.style.height ===
+        '1092px',
+    );
+    await page.selectOption('select[name=show]', 'unchanged');
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=compare-rows] [data-item]').length === 10,
+    );
+    await page.selectOption('select[name=show]', 'regressed');
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=compare-rows] [data-item]').length === 10,
+    );
     await page.click('[data-testid=compare-rows] [data-item] a >> text=b');
     await page.waitForFunction(() => location.hash.startsWith('#/sample/run-b?'));
     await page.waitForSelector('[data-testid=response]');
@@ -237,8 +253,11 @@ describe('dashboard in headless Chromium', { skip: noChromium }, () => {
     await page.click('[data-testid=sample-rows] .sample-row >> nth=3');
     await page.waitForSelector('[data-testid=response]');
     assert.ok((await page.textContent('[data-testid=response]'))!.includes('<script>'));
-    await page.goto(`${base}#/compare?a=run-a&b=run-b`);
+    await page.goto(`${base}#/compare?a=run-a&b=run-b&show=unchanged`);
     await page.waitForSelector('[data-testid=compare-summary]');
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=compare-rows] [data-item]').length === 10,
+    );
     await page.goto(`${base}#/figures/arith-runs`);
     await page.waitForSelector('[data-testid=chart][data-ready=true] path[aria-roledescription="rect mark"]');
     await shot(page, 'bundle-figure');

@@ -1,12 +1,58 @@
-import type { TwoRunComparison } from '../../app/queries/compare-two-runs.ts';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { ComparisonSummary, UnchangedPage } from '../../app/queries/compare-two-runs.ts';
 import type { RunListing } from '../../app/queries/list-runs.ts';
-import type { ItemChange } from '../../core/compare/compare-items.ts';
-import { apiPath } from '../api.ts';
+import type { ItemChange, ItemComparison } from '../../core/compare/compare-items.ts';
+import { apiPath, getJson } from '../api.ts';
 import { useJson } from '../hooks.ts';
 import { routeHash } from '../route.ts';
 import { VirtualRows } from '../virtual-rows.tsx';
 
 const CHANGES: ItemChange[] = ['improved', 'regressed', 'unchanged', 'only-a', 'only-b'];
+/** Unchanged items per page: the page size `serve --bundle` writes too (write-bundle.ts). */
+const UNCHANGED_PAGE = 1000;
+
+/** The unchanged items of two runs, a keyset page at a time as the list nears its end (none when off). */
+function useUnchangedRows(a: string, b: string, on: boolean) {
+  const [rows, setRows] = useState<ItemComparison[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const loading = useRef(false);
+  const generation = useRef(0);
+  const load = useCallback(
+    async (after: string | null, gen: number) => {
+      if (loading.current) return;
+      loading.current = true;
+      try {
+        const page = await getJson<UnchangedPage>(
+          apiPath('/api/compare/unchanged', { a, b, after, limit: UNCHANGED_PAGE }),
+        );
+        if (gen !== generation.current) return;
+        setRows((old) => (after === null ? page.items : [...old, ...page.items]));
+        setNext(page.next);
+        setDone(page.next === null);
+      } catch (e) {
+        if (gen === generation.current) setError((e as Error).message);
+      } finally {
+        loading.current = false;
+      }
+    },
+    [a, b],
+  );
+  useEffect(() => {
+    const gen = ++generation.current;
+    loading.current = false;
+    setRows([]);
+    setNext(null);
+    setDone(!on);
+    setError(null);
+    if (on) load(null, gen);
+  }, [load, on]);
+  const more = useCallback(() => {
+    if (on && !done && next !== null) load(next, generation.current);
+  }, [on, done, next, load]);
+  return { rows, error, more };
+}
 
 /** Two runs item by item: improved, regressed, unchanged, with the paired test and links to both samples. */
 export function ComparePage({ query }: { query: Record<string, string> }) {
@@ -14,7 +60,9 @@ export function ComparePage({ query }: { query: Record<string, string> }) {
   const b = query.b ?? '';
   const show = query.show ?? '';
   const runs = useJson<RunListing[]>('/api/runs');
-  const { data, error } = useJson<TwoRunComparison>(a && b ? apiPath('/api/compare', { a, b }) : null);
+  const { data, error } = useJson<ComparisonSummary>(a && b ? apiPath('/api/compare', { a, b }) : null);
+  const withUnchanged = !!data && data.counts.unchanged > 0 && (show === '' || show === 'unchanged');
+  const unchanged = useUnchangedRows(a, b, withUnchanged);
   const set = (change: Record<string, string>) => {
     location.hash = routeHash(['compare'], { a, b, show, ...change });
   };
@@ -28,7 +76,12 @@ export function ComparePage({ query }: { query: Record<string, string> }) {
       ))}
     </select>
   );
-  const items = data ? data.items.filter((x) => !show || x.change === show) : [];
+  // The items that moved come at once; the unchanged ones follow, loaded as the list scrolls to them.
+  const changed = data ? data.changed.filter((x) => !show || x.change === show) : [];
+  const items = withUnchanged ? [...changed, ...unchanged.rows] : changed;
+  const more = (last: number) => {
+    if (last >= items.length - 50) unchanged.more();
+  };
   const grid = { gridTemplateColumns: '16rem 7rem 7rem 8rem 10rem' };
   const t = data?.test;
   return (
@@ -43,7 +96,7 @@ export function ComparePage({ query }: { query: Record<string, string> }) {
           ))}
         </select>
       </form>
-      {error && <p class="error">{error}</p>}
+      {(error ?? unchanged.error) && <p class="error">{error ?? unchanged.error}</p>}
       {a && b && !data && !error && <p class="loading">Comparing…</p>}
       {data && (
         <>
@@ -67,6 +120,7 @@ export function ComparePage({ query }: { query: Record<string, string> }) {
               count={items.length}
               rowHeight={28}
               testId="compare-rows"
+              onRange={more}
               row={(i) => {
                 const x = items[i]!;
                 return (

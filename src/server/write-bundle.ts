@@ -11,7 +11,7 @@ export const FILE_UI_DIR = fileURLToPath(new URL('../../dist/ui-file/', import.m
 
 /** Samples per page in a copy: the page size the run page asks for. */
 const PAGE = 200;
-/** Unchanged items per page of a comparison: the page size the compare page asks for. */
+/** Items per page of a comparison: the page size the compare page asks for. */
 const COMPARE_PAGE = 1000;
 
 const INDEX = `<!doctype html>
@@ -84,16 +84,25 @@ export async function writeBundle(store: Store, dir: string, uiDir = FILE_UI_DIR
     for (const b of runs) {
       if (a === b || a.spec.benchmark !== b.spec.benchmark) continue;
       const pair = `a=${encodeURIComponent(a.spec.id)}&b=${encodeURIComponent(b.spec.id)}`;
-      const summary = (await get(`/api/compare?${pair}`)) as { counts: { unchanged: number } };
-      // The unchanged items by the pages the compare page asks for.
-      for (let after: string | null = null, more = summary.counts.unchanged > 0; more; ) {
-        const page = (await get(
-          `/api/compare/unchanged?${pair}&limit=${COMPARE_PAGE}${after === null ? '' : `&after=${encodeURIComponent(after)}`}`,
-        )) as { next: string | null };
-        after = page.next;
-        more = after !== null;
-      }
+      await get(`/api/compare?${pair}`);
+      // The items by the pages the compare page asks for: all of them, and those of each change.
+      for (const change of [
+        '',
+        '&change=improved',
+        '&change=regressed',
+        '&change=unchanged',
+        '&change=only-a',
+        '&change=only-b',
+      ])
+        for (let after: string | null = null, more = true; more; ) {
+          const page = (await get(
+            `/api/compare/items?${pair}${change}&limit=${COMPARE_PAGE}${after === null ? '' : `&after=${encodeURIComponent(after)}`}`,
+          )) as { next: string | null };
+          after = page.next;
+          more = after !== null;
+        }
     }
+
   await writeFile(join(dir, 'bundle.js'), 'window.__YARDSTICK_BUNDLE__ = true;\n');
   await writeFile(join(dir, 'index.html'), INDEX);
   return { index: join(dir, 'index.html'), files: files + 3 };

@@ -132,13 +132,9 @@ describe('dashboard HTTP API', () => {
     assert.equal((await get('/api/runs/run-a/sample?item=item-03&index=5')).status, 404);
   });
 
-  test('compare answers the counts, the paired test and the items that moved, without the unchanged ones', async () => {
+  test('compare answers the counts and the paired test of two runs, without their items', async () => {
     const { body } = await get('/api/compare?a=run-a&b=run-b');
     assert.equal(body.items, undefined);
-    assert.equal(body.changed.length, 29);
-    assert.ok(
-      body.changed.every((x: { change: string }) => x.change === 'improved' || x.change === 'regressed'),
-    );
     assert.deepEqual(body.counts, { improved: 19, regressed: 10, unchanged: 10, 'only-a': 0, 'only-b': 0 });
     assert.equal(body.test.items, 39);
     assert.equal(body.test.method, 'exact-mcnemar');
@@ -146,27 +142,35 @@ describe('dashboard HTTP API', () => {
     assert.equal((await get('/api/compare?a=run-a')).status, 400);
   });
 
-  test('compare pages the unchanged items by keyset in id order, each page continuing after the last', async () => {
-    const first = await get('/api/compare/unchanged?a=run-a&b=run-b&limit=4');
-    assert.equal(first.body.items.length, 4);
-    assert.ok(
-      first.body.items.every(
-        (x: { change: string; a: number; b: number }) => x.change === 'unchanged' && x.a === x.b,
-      ),
+  test('compare pages the items of two runs by keyset in id order, all of them or those of one change', async () => {
+    type Item = { itemId: string; change: string; a: number; b: number };
+    const all = async (query: string) => {
+      const items: Item[] = [];
+      for (let after: string | null = null, first = true; first || after !== null; first = false) {
+        const page = await get(
+          `/api/compare/items?a=run-a&b=run-b&limit=4${query}${after === null ? '' : `&after=${encodeURIComponent(after)}`}`,
+        );
+        assert.ok(page.body.items.length <= 4);
+        if (page.body.next !== null) assert.equal(page.body.next, page.body.items.at(-1).itemId);
+        items.push(...page.body.items);
+        after = page.body.next;
+      }
+      return items;
+    };
+    const every = await all('');
+    assert.equal(every.length, 39);
+    assert.deepEqual(
+      every.map((x) => x.itemId),
+      [...new Set(every.map((x) => x.itemId))].sort(),
     );
-    assert.equal(first.body.next, first.body.items[3].itemId);
-    const ids: string[] = first.body.items.map((x: { itemId: string }) => x.itemId);
-    for (let next = first.body.next; next !== null; ) {
-      const page = await get(
-        `/api/compare/unchanged?a=run-a&b=run-b&limit=4&after=${encodeURIComponent(next)}`,
-      );
-      ids.push(...page.body.items.map((x: { itemId: string }) => x.itemId));
-      next = page.body.next;
-    }
-    assert.equal(ids.length, 10);
-    assert.deepEqual(ids, [...new Set(ids)].sort());
-    assert.equal((await get('/api/compare/unchanged?a=run-a&b=run-b&limit=0')).status, 400);
-    assert.equal((await get('/api/compare/unchanged?a=nope&b=run-b')).status, 404);
+    const unchanged = await all('&change=unchanged');
+    assert.equal(unchanged.length, 10);
+    assert.ok(unchanged.every((x) => x.change === 'unchanged' && x.a === x.b));
+    assert.equal((await all('&change=regressed')).length, 10);
+    assert.equal((await all('&change=improved,regressed')).length, 29);
+    assert.equal((await get('/api/compare/items?a=run-a&b=run-b&limit=0')).status, 400);
+    assert.equal((await get('/api/compare/items?a=run-a&b=run-b&change=worse')).status, 400);
+    assert.equal((await get('/api/compare/items?a=nope&b=run-b')).status, 404);
   });
 
   test('writes need the write token: none is 401, a wrong one 401, the right one stores the figure', async () => {

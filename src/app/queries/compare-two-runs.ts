@@ -1,5 +1,10 @@
 import type { Store } from '../../adapters/store/store.ts';
-import { compareItems, type ItemComparison, type ItemsComparison } from '../../core/compare/compare-items.ts';
+import {
+  compareItems,
+  type ItemChange,
+  type ItemComparison,
+  type ItemsComparison,
+} from '../../core/compare/compare-items.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import type { RunSpec } from '../../core/schema/index.ts';
 
@@ -22,34 +27,41 @@ export async function compareTwoRuns(store: Store, a: string, b: string): Promis
 }
 
 /**
- * What the compare page shows at once: the counts, the paired test and every item whose score moved
- * (improved, regressed, or in one run only), in id order. The unchanged items, usually the bulk of two
- * large runs, come by keyset pages (`compareUnchangedPage`).
+ * What the compare page shows at once: the counts and the paired test. The items themselves (100,000
+ * of them for two large runs) come by keyset pages (`compareItemsPage`), so the answer stays small.
  */
-export interface ComparisonSummary extends Omit<TwoRunComparison, 'items'> {
-  changed: ItemComparison[];
-}
+export type ComparisonSummary = Omit<TwoRunComparison, 'items'>;
 
 export async function compareSummary(store: Store, a: string, b: string): Promise<ComparisonSummary> {
-  const { items, ...rest } = await compareTwoRuns(store, a, b);
-  return { ...rest, changed: items.filter((x) => x.change !== 'unchanged') };
+  const { items: _items, ...summary } = await compareTwoRuns(store, a, b);
+  return summary;
 }
 
-/** A keyset page of the items two runs scored alike: ids after `after`, in id order; `next` is the cursor. */
-export interface UnchangedPage {
+/** A keyset page of two runs' items: ids after `after`, in id order; `next` is the cursor or null. */
+export interface ComparedItemsPage {
   items: ItemComparison[];
   next: string | null;
 }
 
-export async function compareUnchangedPage(
+/** The items of two runs whose change is one of `changes` (every item when empty), a page at a time. */
+export async function compareItemsPage(
   store: Store,
   a: string,
   b: string,
-  after: string | null,
-  limit: number,
-): Promise<UnchangedPage> {
+  page: { changes: readonly ItemChange[]; after: string | null; limit: number },
+): Promise<ComparedItemsPage> {
   const { items: all } = await compareTwoRuns(store, a, b);
-  const unchanged = all.filter((x) => x.change === 'unchanged' && (after === null || x.itemId > after));
-  const items = unchanged.slice(0, limit);
-  return { items, next: unchanged.length > limit ? items[items.length - 1]!.itemId : null };
+  const { changes, after, limit } = page;
+  const items: ItemComparison[] = [];
+  let next: string | null = null;
+  for (const x of all) {
+    if (after !== null && x.itemId <= after) continue;
+    if (changes.length && !changes.includes(x.change)) continue;
+    if (items.length === limit) {
+      next = items[limit - 1]!.itemId;
+      break;
+    }
+    items.push(x);
+  }
+  return { items, next };
 }

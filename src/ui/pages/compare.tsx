@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { ComparisonSummary, UnchangedPage } from '../../app/queries/compare-two-runs.ts';
+import type { ComparedItemsPage, ComparisonSummary } from '../../app/queries/compare-two-runs.ts';
 import type { RunListing } from '../../app/queries/list-runs.ts';
 import type { ItemChange, ItemComparison } from '../../core/compare/compare-items.ts';
 import { apiPath, getJson } from '../api.ts';
@@ -8,11 +8,11 @@ import { routeHash } from '../route.ts';
 import { VirtualRows } from '../virtual-rows.tsx';
 
 const CHANGES: ItemChange[] = ['improved', 'regressed', 'unchanged', 'only-a', 'only-b'];
-/** Unchanged items per page: the page size `serve --bundle` writes too (write-bundle.ts). */
-const UNCHANGED_PAGE = 1000;
+/** Items per page: the page size `serve --bundle` writes too (write-bundle.ts). */
+const PAGE = 1000;
 
-/** The unchanged items of two runs, a keyset page at a time as the list nears its end (none when off). */
-function useUnchangedRows(a: string, b: string, on: boolean) {
+/** Two runs' items (of one change, or all), a keyset page at a time as the list nears its end. */
+function useItemRows(a: string, b: string, change: string, on: boolean) {
   const [rows, setRows] = useState<ItemComparison[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [done, setDone] = useState(false);
@@ -24,8 +24,8 @@ function useUnchangedRows(a: string, b: string, on: boolean) {
       if (loading.current) return;
       loading.current = true;
       try {
-        const page = await getJson<UnchangedPage>(
-          apiPath('/api/compare/unchanged', { a, b, after, limit: UNCHANGED_PAGE }),
+        const page = await getJson<ComparedItemsPage>(
+          apiPath('/api/compare/items', { a, b, change, after, limit: PAGE }),
         );
         if (gen !== generation.current) return;
         setRows((old) => (after === null ? page.items : [...old, ...page.items]));
@@ -37,7 +37,7 @@ function useUnchangedRows(a: string, b: string, on: boolean) {
         loading.current = false;
       }
     },
-    [a, b],
+    [a, b, change],
   );
   useEffect(() => {
     const gen = ++generation.current;
@@ -61,8 +61,8 @@ export function ComparePage({ query }: { query: Record<string, string> }) {
   const show = query.show ?? '';
   const runs = useJson<RunListing[]>('/api/runs');
   const { data, error } = useJson<ComparisonSummary>(a && b ? apiPath('/api/compare', { a, b }) : null);
-  const withUnchanged = !!data && data.counts.unchanged > 0 && (show === '' || show === 'unchanged');
-  const unchanged = useUnchangedRows(a, b, withUnchanged);
+  // The counts and the paired test come first; the items follow by pages, once the summary is shown.
+  const list = useItemRows(a, b, show, !!data);
   const set = (change: Record<string, string>) => {
     location.hash = routeHash(['compare'], { a, b, show, ...change });
   };
@@ -76,11 +76,9 @@ export function ComparePage({ query }: { query: Record<string, string> }) {
       ))}
     </select>
   );
-  // The items that moved come at once; the unchanged ones follow, loaded as the list scrolls to them.
-  const changed = data ? data.changed.filter((x) => !show || x.change === show) : [];
-  const items = withUnchanged ? [...changed, ...unchanged.rows] : changed;
+  const items = data ? list.rows : [];
   const more = (last: number) => {
-    if (last >= items.length - 50) unchanged.more();
+    if (last >= items.length - 50) list.more();
   };
   const grid = { gridTemplateColumns: '16rem 7rem 7rem 8rem 10rem' };
   const t = data?.test;
@@ -96,7 +94,7 @@ export function ComparePage({ query }: { query: Record<string, string> }) {
           ))}
         </select>
       </form>
-      {(error ?? unchanged.error) && <p class="error">{error ?? unchanged.error}</p>}
+      {(error ?? list.error) && <p class="error">{error ?? list.error}</p>}
       {a && b && !data && !error && <p class="loading">Comparing…</p>}
       {data && (
         <>

@@ -216,6 +216,13 @@ async function main() {
     '<= 300 ms',
     Math.min(...compareApi) <= 300,
   );
+  const itemsApi = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    await (await app.request('/api/compare/items?a=run-a&b=run-b&change=regressed&limit=1000')).json();
+    itemsApi.push(performance.now() - t0);
+  }
+  process.stdout.write(`  (compare 2 x 100k: a page of 1000 items, API: ${ms(Math.min(...itemsApi))})\n`);
 
   const server = await startServer({ store, uiDir, host: '127.0.0.1', port: 0 });
   const chromium = await launchChromium({ width: 1280, height: 900 });

@@ -7,6 +7,7 @@ import type { Database } from '../tables.ts';
 import { nodeSqliteDatabase } from './node-sqlite-database.ts';
 import { refuseForeignFile } from './refuse-foreign-file.ts';
 import { sqliteBulkSamples } from './sqlite-bulk-samples.ts';
+import { sqliteItemScores } from './sqlite-item-scores.ts';
 
 /**
  * Opens (creating if needed) a SQLite store file in WAL mode and migrates it. A file that is not a
@@ -21,5 +22,5 @@ export async function openSqliteStore(file: string): Promise<SqlStore> {
   const { kysely, raw } = nodeSqliteDatabase(path);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: kysely }) });
   await migrate(db);
-  return new SqlStore(db, 'sqlite', path, sqliteBulkSamples(raw));
+  return new SqlStore(db, 'sqlite', path, sqliteBulkSamples(raw), sqliteItemScores(raw));
 }

@@ -1,4 +1,3 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ComparedItemsPage, ComparisonSummary } from '../../app/queries/compare-two-runs.ts';
 import type { RunListing } from '../../app/queries/list-runs.ts';
 import type { ItemChange, ItemComparison } from '../../core/compare/compare-items.ts';
@@ -6,6 +5,7 @@ import { apiPath, getJson } from '../api.ts';
 import { useJson } from '../hooks.ts';
 import { routeHash } from '../route.ts';
 import { VirtualRows } from '../virtual-rows.tsx';
+import { useKeysetRows } from '../keyset-rows.ts';
 
 const CHANGES: ItemChange[] = ['improved', 'regressed', 'unchanged', 'only-a', 'only-b'];
 /** Items per page: the page size `serve --bundle` writes too (write-bundle.ts). */
@@ -13,45 +13,13 @@ const PAGE = 1000;
 
 /** Two runs' items (of one change, or all), a keyset page at a time as the list nears its end. */
 function useItemRows(a: string, b: string, change: string, on: boolean) {
-  const [rows, setRows] = useState<ItemComparison[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const loading = useRef(false);
-  const generation = useRef(0);
-  const load = useCallback(
-    async (after: string | null, gen: number) => {
-      if (loading.current) return;
-      loading.current = true;
-      try {
-        const page = await getJson<ComparedItemsPage>(
-          apiPath('/api/compare/items', { a, b, change, after, limit: PAGE }),
-        );
-        if (gen !== generation.current) return;
-        setRows((old) => (after === null ? page.items : [...old, ...page.items]));
-        setNext(page.next);
-        setDone(page.next === null);
-      } catch (e) {
-        if (gen === generation.current) setError((e as Error).message);
-      } finally {
-        loading.current = false;
-      }
-    },
-    [a, b, change],
-  );
-  useEffect(() => {
-    const gen = ++generation.current;
-    loading.current = false;
-    setRows([]);
-    setNext(null);
-    setDone(!on);
-    setError(null);
-    if (on) load(null, gen);
-  }, [load, on]);
-  const more = useCallback(() => {
-    if (on && !done && next !== null) load(next, generation.current);
-  }, [on, done, next, load]);
-  return { rows, error, more };
+  const fetchPage = async (after: string | null) => {
+    const page = await getJson<ComparedItemsPage>(
+      apiPath('/api/compare/items', { a, b, change, after, limit: PAGE }),
+    );
+    return { rows: page.items, next: page.next };
+  };
+  return useKeysetRows<ItemComparison>(on ? fetchPage : null, JSON.stringify([a, b, change]));
 }
 
 /** Two runs item by item: improved, regressed, unchanged, with the paired test and links to both samples. */

@@ -1,4 +1,3 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { RunOverview } from '../../app/queries/run-overview.ts';
 import type { SampleListing } from '../../app/queries/sample-listing.ts';
 import { apiPath, getJson } from '../api.ts';
@@ -7,6 +6,7 @@ import { useJson } from '../hooks.ts';
 import { useProgress } from '../progress.ts';
 import { routeHash } from '../route.ts';
 import { VirtualRows } from '../virtual-rows.tsx';
+import { useKeysetRows } from '../keyset-rows.ts';
 
 type Row = SampleListing['samples'][number];
 const PAGE = 200;
@@ -15,50 +15,19 @@ const TRUNCATED = 'truncated';
 
 /** A run's samples, loaded a keyset page at a time as the table scrolls towards the end. */
 function useSampleRows(runId: string, verdict: string, q: string) {
-  const [rows, setRows] = useState<Row[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const loading = useRef(false);
-  const generation = useRef(0);
-  const load = useCallback(
-    async (after: string | null, gen: number) => {
-      if (loading.current) return;
-      loading.current = true;
-      try {
-        const page = await getJson<SampleListing>(
-          apiPath(`/api/runs/${encodeURIComponent(runId)}/samples`, {
-            limit: PAGE,
-            q,
-            after,
-            // "truncated" is not a verdict: it asks for the samples the token limit cut off.
-            ...(verdict === TRUNCATED ? { truncated: 1 } : { verdict }),
-          }),
-        );
-        if (gen !== generation.current) return;
-        setRows((old) => (after === null ? page.samples : [...old, ...page.samples]));
-        setNext(page.next);
-        setDone(page.next === null);
-      } catch (e) {
-        if (gen === generation.current) setError((e as Error).message);
-      } finally {
-        loading.current = false;
-      }
-    },
-    [runId, verdict, q],
-  );
-  useEffect(() => {
-    const gen = ++generation.current;
-    loading.current = false;
-    setRows([]);
-    setDone(false);
-    setError(null);
-    load(null, gen);
-  }, [load]);
-  const more = useCallback(() => {
-    if (!done && next !== null) load(next, generation.current);
-  }, [done, next, load]);
-  return { rows, done, error, more };
+  const fetchPage = async (after: string | null) => {
+    const page = await getJson<SampleListing>(
+      apiPath(`/api/runs/${encodeURIComponent(runId)}/samples`, {
+        limit: PAGE,
+        q,
+        after,
+        // "truncated" is not a verdict: it asks for the samples the token limit cut off.
+        ...(verdict === TRUNCATED ? { truncated: 1 } : { verdict }),
+      }),
+    );
+    return { rows: page.samples, next: page.next };
+  };
+  return useKeysetRows<Row>(fetchPage, JSON.stringify([runId, verdict, q]));
 }
 
 /** The run's spec, live counts, mean score and error summary. */

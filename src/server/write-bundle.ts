@@ -5,6 +5,12 @@ import type { Store } from '../app/queries/store-type.ts';
 import { bundleDataFile, canonicalApiPath } from '../core/format/bundle-data-file.ts';
 import { EXIT, UserError } from '../core/errors/user-error.ts';
 import { createApp } from './create-app.ts';
+import { CONTENT_SECURITY_POLICY } from './security-headers.ts';
+
+/** The served policy as a meta tag (a file:// page has no headers; frame-ancestors has no effect in a meta tag). */
+const BUNDLE_CSP = CONTENT_SECURITY_POLICY.split('; ')
+  .filter((d) => !d.startsWith('frame-ancestors'))
+  .join('; ');
 
 /** The file:// flavour of the UI (classic scripts), built by `npm run build`. */
 export const FILE_UI_DIR = fileURLToPath(new URL('../../dist/ui-file/', import.meta.url));
@@ -18,6 +24,7 @@ const INDEX = `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
+    <meta http-equiv="Content-Security-Policy" content="${BUNDLE_CSP}" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Yardstick</title>
     <link rel="icon" href="data:," />

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -239,6 +239,11 @@ describe('dashboard in headless Chromium', { skip: noChromium }, () => {
     const out = join(uiDir, 'copy');
     const summary = await writeBundle(store, out, join(uiDir, 'file'));
     assert.ok(summary.files > 80, `${summary.files} files`);
+    // A file:// page gets no headers: the copy carries the served policy in a meta tag, and still works.
+    assert.match(
+      readFileSync(join(out, 'index.html'), 'utf8'),
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self';/,
+    );
     const page = await chromium.browser.newPage();
     page.on('request', (r) => requests.push(r.url()));
     page.on('pageerror', (e) => pageErrors.push(e.message));

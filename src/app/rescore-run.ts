@@ -6,6 +6,7 @@ import type { SampleRecord } from '../core/schema/index.ts';
 import type { DatasetContext, MetricValue, ScoredSample, Task } from '../core/task/task.ts';
 import type { Registry } from '../registry/registry.ts';
 import { recordRunResults } from './eval/record-run-results.ts';
+import { scoreAnswer } from './eval/score-answer.ts';
 import { recordDeltaResults } from './evidence/record-delta-results.ts';
 
 export interface RescoreOutcome {
@@ -80,28 +81,11 @@ export async function rescoreRun(
       continue;
     }
     if (s.verdict === 'error') retried++;
-    let next: SampleRecord;
-    try {
-      const score = await task.scorer({ text: s.response, reasoning: s.reasoning }, item);
-      next = {
-        ...s,
-        verdict: score.verdict,
-        score: score.value,
-        extracted: score.extracted,
-        scoring: score.scoring ?? null,
-        error: score.error ?? null,
-        scorerVersion: task.scorerVersion,
-      };
-    } catch (err) {
-      next = {
-        ...s,
-        verdict: 'error',
-        score: null,
-        scoring: null,
-        error: `scorer failed: ${(err as Error).message}`,
-        scorerVersion: task.scorerVersion,
-      };
-    }
+    const next: SampleRecord = {
+      ...s,
+      ...(await scoreAnswer(task, { text: s.response, reasoning: s.reasoning }, item)),
+      scorerVersion: task.scorerVersion,
+    };
     rescored++;
     countError(next);
     const rule = next.scoring?.rule ?? 'unknown';

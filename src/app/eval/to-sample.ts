@@ -2,7 +2,8 @@ import { itemTags } from '../../core/compare/item-tags.ts';
 import type { RunSpec, SampleRecord } from '../../core/schema/index.ts';
 import type { Task } from '../../core/task/task.ts';
 import type { CachedGeneration } from './cached-generation.ts';
-import { generationFacts, hasNoAnswer, NO_ANSWER } from './sample-facts.ts';
+import { generationFacts } from './sample-facts.ts';
+import { scoreAnswer } from './score-answer.ts';
 import type { WorkUnit } from './work-units.ts';
 
 /** The sample a unit produced: scored when a completion came back, verdict `error` otherwise. */
@@ -48,27 +49,6 @@ export async function toSample(
     ...generationFacts(generation),
     latencyMs: generation.latencyMs,
   };
-  // Thinking that never closed has no answer: never scored on its trace.
-  if (hasNoAnswer(completion)) return { ...base, ...tokens, ...NO_ANSWER, error: null };
-  try {
-    const score = await task.scorer(completion, unit.item);
-    return {
-      ...base,
-      ...tokens,
-      extracted: score.extracted,
-      verdict: score.verdict,
-      score: score.value,
-      scoring: score.scoring ?? null,
-      error: score.error ?? null,
-    };
-  } catch (err) {
-    return {
-      ...base,
-      ...tokens,
-      extracted: null,
-      verdict: 'error',
-      score: null,
-      error: `scorer failed: ${(err as Error).message}`,
-    };
-  }
+  // Scored as `rescore` scores it: reasoning without an answer is no answer, a failing scorer an error.
+  return { ...base, ...tokens, ...(await scoreAnswer(task, completion, unit.item)) };
 }

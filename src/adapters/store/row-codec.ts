@@ -280,13 +280,6 @@ export const AggregateRow = z.object({
   mean_score: numOrNull,
 });
 
-export const TallyRow = z.object({
-  run_id: z.string(),
-  samples: num,
-  errors: num,
-  mean_score: numOrNull,
-});
-
 export function responseToRow(r: CachedResponse): ResponsesTable {
   return {
     key: r.key,

@@ -27,7 +27,6 @@ import {
   sampleStateFromRow,
   sampleFromRow,
   sampleToRow,
-  TallyRow,
 } from './row-codec.ts';
 import {
   noRunCounts,
@@ -38,7 +37,6 @@ import {
   type RunCounts,
   type RunGuard,
   type RunRecord,
-  type RunTally,
   type RunUpdate,
   type RunUsage,
   type SamplePage,
@@ -245,25 +243,6 @@ export class SqlStore implements Store {
   async runs(): Promise<RunRecord[]> {
     const rows = await this.db.selectFrom('runs').selectAll().orderBy('created_at').orderBy('id').execute();
     return rows.map(runFromRow);
-  }
-
-  async runTallies(runIds?: string[]): Promise<RunTally[]> {
-    if (runIds && runIds.length === 0) return [];
-    let q = this.db
-      .selectFrom('samples as s')
-      .select((eb) => [
-        's.run_id',
-        eb.fn.countAll().as('samples'),
-        eb.fn.sum(eb.case().when('s.verdict', '=', 'error').then(1).else(0).end()).as('errors'),
-        eb.fn.avg(eb.case().when('s.verdict', '<>', 'error').then(eb.ref('s.score')).end()).as('mean_score'),
-      ])
-      .groupBy('s.run_id')
-      .orderBy('s.run_id');
-    if (runIds) q = q.where('s.run_id', 'in', runIds);
-    return (await q.execute()).map((row) => {
-      const r = TallyRow.parse(row);
-      return { runId: r.run_id, samples: r.samples, errors: r.errors, meanScore: r.mean_score };
-    });
   }
 
   async samplePage(

@@ -54,15 +54,6 @@ export interface RunGuard {
   owner?: string;
 }
 
-/** What a run's recorded samples add up to so far. */
-export interface RunTally {
-  runId: string;
-  samples: number;
-  errors: number;
-  /** Mean score of the scored (non-error) samples, in [0, 1]; null before any. */
-  meanScore: number | null;
-}
-
 /** One page of a run's samples in (item, index) order, and the key to ask for the next one. */
 export interface SamplePage {
   samples: SampleRecord[];
@@ -193,8 +184,6 @@ export interface Store {
   updateRun(id: string, update: RunUpdate, guard?: RunGuard): Promise<boolean>;
   run(id: string): Promise<RunRecord | null>;
   runs(): Promise<RunRecord[]>;
-  /** Samples, errors and mean score so far of these runs (every run when absent). */
-  runTallies(runIds?: string[]): Promise<RunTally[]>;
   /** A page of a run's samples after a key (keyset paging), optionally only one verdict. */
   samplePage(
     runId: string,

@@ -34,23 +34,21 @@ export async function runViews(
       if (r) runs.push(r);
     }
   } else runs = await store.runs();
-  const tallies = new Map(
-    (await store.runTallies(o.ids?.length ? o.ids : undefined)).map((t) => [t.runId, t]),
-  );
+  const counts = new Map((await store.runCounts(runs.map((r) => r.spec.id))).map((c) => [c.runId, c]));
   const now = o.nowMs ?? Date.now();
   const out: RunView[] = [];
   for (const run of runs) {
     const status = observedStatus(run, now, o.staleMs ?? DEFAULTS.staleMs);
     if (status !== run.status && run.status === 'running') await markInterrupted(store, run);
-    const t = tallies.get(run.spec.id);
+    const c = counts.get(run.spec.id);
     out.push({
       spec: run.spec,
       status,
       reason: run.reason,
       finishedAt: run.finishedAt,
       progress: run.progress,
-      scoreSoFar: t?.meanScore ?? null,
-      scored: t ? t.samples - t.errors : 0,
+      scoreSoFar: c?.scored ? c.scoreSum / c.scored : null,
+      scored: c ? c.samples - c.error : 0,
     });
   }
   return out;

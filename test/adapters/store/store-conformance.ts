@@ -151,7 +151,7 @@ export function storeConformance(
       assert.equal(await store.updateRun('no-such-run', { status: 'failed' }), false);
     });
 
-    test('runTallies count samples and errors per run and average the scored ones; samplePage pages by key', async () => {
+    test('runCounts count samples and errors per run and sum the scored ones; samplePage pages by key', async () => {
       await store.createRun(runSpec({ id: 'run-page', benchmark: 'paging' }));
       const rows = [];
       for (let i = 0; i < 7; i++)
@@ -166,9 +166,12 @@ export function storeConformance(
           }),
         );
       await store.putSamples(rows);
-      const [tally] = await store.runTallies(['run-page']);
-      assert.deepEqual(tally, { runId: 'run-page', samples: 7, errors: 1, meanScore: 2 / 6 });
-      assert.deepEqual(await store.runTallies([]), []);
+      const [tally] = await store.runCounts(['run-page']);
+      assert.deepEqual(
+        { samples: tally?.samples, errors: tally?.error, meanScore: tally!.scoreSum / tally!.scored },
+        { samples: 7, errors: 1, meanScore: 2 / 6 },
+      );
+      assert.deepEqual(await store.runCounts([]), []);
       const seen: string[] = [];
       let after: { itemId: string; sampleIndex: number } | null = null;
       let pages = 0;

@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Kysely, type Transaction, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { redactKnownValue } from '../providers/redact.ts';
 import type {
   Benchmark,
@@ -10,9 +10,6 @@ import type {
   SampleRecord,
 } from '../../core/schema/index.ts';
 import {
-  AggregateRow,
-  CountRow,
-  sampleSummaryFromRow,
   benchmarkFromRow,
   benchmarkToRow,
   figureFromRow,
@@ -28,42 +25,28 @@ import {
   sampleFromRow,
   sampleToRow,
 } from './row-codec.ts';
-import {
-  noRunCounts,
-  type CachedResponse,
-  type ImportBatch,
-  type ImportCounts,
-  type ResultQuery,
-  type RunCounts,
-  type RunGuard,
-  type RunRecord,
-  type RunUpdate,
-  type RunUsage,
-  type SamplePage,
-  type SamplePageQuery,
-  type SampleSummary,
-  type SampleAggregate,
-  type SampleState,
-  type Store,
+import type {
+  CachedResponse,
+  ImportBatch,
+  ImportCounts,
+  ResultQuery,
+  RunCounts,
+  RunGuard,
+  RunRecord,
+  RunUpdate,
+  RunUsage,
+  SamplePage,
+  SamplePageQuery,
+  SampleSummary,
+  SampleAggregate,
+  SampleState,
+  Store,
 } from './store.ts';
 import type { Database, RunsTable, SamplesTable } from './tables.ts';
-import { meanScoreByItem } from './mean-score-by-item.ts';
+import { afterSample, chunks, type Db, type SampleKey } from './sql-helpers.ts';
+import * as queries from './sample-aggregates.ts';
 
-type Db = Kysely<Database> | Transaction<Database>;
 type TableName = keyof Database;
-
-/** Characters of the response a sample listing shows. */
-const PREVIEW_CHARS = 160;
-
-/** Bound parameters per statement: below SQLite's 32,766 and PostgreSQL's 65,535. */
-const MAX_PARAMS = 30_000;
-
-function chunks<T>(rows: T[], columns: number): T[][] {
-  const size = Math.max(1, Math.floor(MAX_PARAMS / Math.max(1, columns)));
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}
 
 /** Insert rows; on a key conflict, overwrite every non-key column with the incoming value. */
 async function upsert(
@@ -85,16 +68,6 @@ async function upsert(
       .onConflict((oc) => oc.columns(keys).doUpdateSet(set))
       .execute();
   }
-}
-
-type SampleKey = { itemId: string; sampleIndex: number };
-
-/** Samples after this key in (item, index) order: the keyset condition of every sample page. */
-function afterSample(eb: ExpressionBuilder<Database, 'samples'>, a: SampleKey) {
-  return eb.or([
-    eb('item_id', '>', a.itemId),
-    eb.and([eb('item_id', '=', a.itemId), eb('sample_index', '>', a.sampleIndex)]),
-  ]);
 }
 
 /** The query layer shared by every SQL dialect. */
@@ -369,42 +342,6 @@ export class SqlStore implements Store {
     }
   }
 
-  async sampleSummaries(runId: string, query: SamplePageQuery): Promise<SampleSummary[]> {
-    const a = query.after;
-    const text = query.text ? `%${query.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-    const rows = await this.db
-      .selectFrom('samples')
-      .where('run_id', '=', runId)
-      .$if(a !== null, (qb) => qb.where((eb) => afterSample(eb, a!)))
-      .$if(query.verdicts.length > 0, (qb) => qb.where('verdict', 'in', query.verdicts))
-      .$if(query.truncated === true, (qb) => qb.where('finish_reason', '=', 'length'))
-      .$if(text !== null, (qb) =>
-        qb.where((eb) =>
-          eb.or(
-            (['item_id', 'response', 'extracted'] as const).map(
-              (c) => sql<boolean>`lower(${sql.ref(c)}) like ${text} escape '\\'`,
-            ),
-          ),
-        ),
-      )
-      .select((eb) => [
-        'item_id',
-        'sample_index',
-        'verdict',
-        'score',
-        'extracted',
-        'error',
-        'latency_ms',
-        'completion_tokens',
-        eb.fn<string | null>('substr', ['response', sql.lit(1), sql.lit(PREVIEW_CHARS)]).as('preview'),
-      ])
-      .orderBy('item_id')
-      .orderBy('sample_index')
-      .limit(query.limit)
-      .execute();
-    return rows.map(sampleSummaryFromRow);
-  }
-
   async sample(runId: string, itemId: string, sampleIndex: number): Promise<SampleRecord | null> {
     const row = await this.db
       .selectFrom('samples')
@@ -416,112 +353,25 @@ export class SqlStore implements Store {
     return row ? sampleFromRow(row) : null;
   }
 
-  async runCounts(runIds: string[]): Promise<RunCounts[]> {
-    if (runIds.length === 0) return [];
-    const byRun = new Map<string, RunCounts>();
-    for (const part of chunks([...new Set(runIds)], 1)) {
-      const rows = await this.db
-        .selectFrom('samples')
-        .where('run_id', 'in', part)
-        .select((eb) => [
-          'run_id',
-          'verdict',
-          eb.fn.countAll().as('n'),
-          eb.fn.count('score').as('scored'),
-          eb.fn.sum('score').as('score_sum'),
-        ])
-        .groupBy(['run_id', 'verdict'])
-        .execute();
-      for (const row of rows) {
-        const r = CountRow.parse(row);
-        const c = byRun.get(r.run_id) ?? noRunCounts(r.run_id);
-        c.samples += r.n;
-        if (r.verdict !== 'error') {
-          c.scored += r.scored;
-          c.scoreSum += r.score_sum ?? 0;
-        }
-        c[r.verdict === 'no-answer' ? 'noAnswer' : r.verdict] += r.n;
-        byRun.set(r.run_id, c);
-      }
-    }
-    return [...byRun.values()].sort((x, y) => x.runId.localeCompare(y.runId));
-  }
-
   async itemScores(runId: string): Promise<Map<string, number>> {
     if (this.fastItemScores) return this.fastItemScores(runId);
-    // Plain rows in key order, averaged here: cheaper than GROUP BY, and a run's rows are contiguous.
-    const rows = await this.db
-      .selectFrom('samples')
-      .where('run_id', '=', runId)
-      .where('verdict', '<>', 'error')
-      .where('score', 'is not', null)
-      .select(['item_id', 'score'])
-      .orderBy('item_id')
-      .orderBy('sample_index')
-      .execute();
-    return meanScoreByItem(
-      rows,
-      (r) => r.item_id,
-      (r) => r.score,
-    );
+    return queries.itemScores(this.db, runId);
   }
 
-  async runUsage(runId: string): Promise<RunUsage> {
-    const rows = await this.db
-      .selectFrom('samples')
-      .where('run_id', '=', runId)
-      .select((eb) => [
-        'finish_reason',
-        eb.fn.countAll().as('samples'),
-        eb.fn.sum('prompt_tokens').as('prompt'),
-        eb.fn.sum('completion_tokens').as('completion'),
-        eb.fn.sum('reasoning_tokens').as('reasoning'),
-      ])
-      .groupBy('finish_reason')
-      .execute();
-    const usage: RunUsage = {
-      samples: 0,
-      finishReasons: {},
-      promptTokens: 0,
-      completionTokens: 0,
-      reasoningTokens: 0,
-    };
-    const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
-    for (const r of rows) {
-      const count = n(r.samples);
-      usage.samples += count;
-      const key = r.finish_reason ?? 'unknown';
-      usage.finishReasons[key] = (usage.finishReasons[key] ?? 0) + count;
-      usage.promptTokens += n(r.prompt);
-      usage.completionTokens += n(r.completion);
-      usage.reasoningTokens += n(r.reasoning);
-    }
-    return usage;
+  sampleSummaries(runId: string, query: SamplePageQuery): Promise<SampleSummary[]> {
+    return queries.sampleSummaries(this.db, runId, query);
   }
 
-  async aggregateSamples(filter: { benchmark?: string; model?: string } = {}): Promise<SampleAggregate[]> {
-    let q = this.db
-      .selectFrom('samples as s')
-      .innerJoin('runs as r', 'r.id', 's.run_id')
-      .select((eb) => [
-        'r.model_id as model',
-        'r.benchmark_id as benchmark',
-        eb.fn.count('s.run_id').distinct().as('runs'),
-        eb.fn.countAll().as('samples'),
-        eb.fn.sum(eb.case().when('s.verdict', '<>', 'error').then(1).else(0).end()).as('scored'),
-        eb.fn.sum(eb.case().when('s.verdict', '=', 'error').then(1).else(0).end()).as('errors'),
-        eb.fn.avg(eb.case().when('s.verdict', '<>', 'error').then(eb.ref('s.score')).end()).as('mean_score'),
-      ])
-      .groupBy(['r.model_id', 'r.benchmark_id'])
-      .orderBy('r.model_id')
-      .orderBy('r.benchmark_id');
-    if (filter.benchmark) q = q.where('r.benchmark_id', '=', filter.benchmark);
-    if (filter.model) q = q.where('r.model_id', '=', filter.model);
-    const rows = await q.execute();
-    return rows.map((row) => {
-      const { mean_score, ...r } = AggregateRow.parse(row);
-      return { ...r, meanScore: mean_score };
-    });
+  runCounts(runIds: string[]): Promise<RunCounts[]> {
+    return queries.runCounts(this.db, runIds);
+  }
+
+  runUsage(runId: string): Promise<RunUsage> {
+    return queries.runUsage(this.db, runId);
+  }
+
+  aggregateSamples(filter: { benchmark?: string; model?: string } = {}): Promise<SampleAggregate[]> {
+    return queries.aggregateSamples(this.db, filter);
   }
 
   async close(): Promise<void> {

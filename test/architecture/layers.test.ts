@@ -68,3 +68,28 @@ test('the UI runs only its own code, packages and pure core; other project code 
     [],
   );
 });
+
+/** Every import of `pkg` (a package name) in the sources, by file. */
+const packageImports = (pkg: string) =>
+  globSync('src/**/*.{ts,tsx}').filter((file) =>
+    new RegExp(`(?:from|import\\()\\s*'${pkg}(/[^']*)?'`).test(readFileSync(file, 'utf8')),
+  );
+
+test('the job queue keeps its layers: pg-boss only in adapters/queue, queue use cases print nothing', () => {
+  assert.deepEqual(
+    packageImports('pg-boss').filter((f) => !f.startsWith('src/adapters/queue/')),
+    [],
+  );
+  assert.deepEqual(
+    [
+      ...offending('core/queue', /\/(adapters|app|cli)\/|^node:/),
+      ...offending('adapters/queue', /\/(app|cli)\//),
+      ...offending('app/queue', /\/cli\//),
+    ],
+    [],
+  );
+  const printing = globSync('src/app/queue/**/*.ts').filter((f) =>
+    /process\.(stdout|stderr)|console\./.test(readFileSync(f, 'utf8')),
+  );
+  assert.deepEqual(printing, []);
+});

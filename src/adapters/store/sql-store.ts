@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import { redactKnownValue } from '../providers/redact.ts';
 import type {
   Benchmark,
@@ -40,6 +40,8 @@ import type {
   SampleSummary,
   SampleAggregate,
   SampleState,
+  SqlRows,
+  SqlTransactionStore,
   Store,
 } from './store.ts';
 import type { Database, RunsTable, SamplesTable } from './tables.ts';
@@ -48,12 +50,16 @@ import * as queries from './sample-aggregates.ts';
 
 type TableName = keyof Database;
 
-/** Insert rows; on a key conflict, overwrite every non-key column with the incoming value. */
+/**
+ * Insert rows; on a key conflict, overwrite every non-key column with the incoming value (with
+ * `onlyErrors`, only a stored sample whose verdict is `error`).
+ */
 async function upsert(
   db: Db,
   table: TableName,
   keys: string[],
   rows: Record<string, unknown>[],
+  onlyErrors = false,
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!);
@@ -65,13 +71,16 @@ async function upsert(
     await loose
       .insertInto(table as string)
       .values(part)
-      .onConflict((oc) => oc.columns(keys).doUpdateSet(set))
+      .onConflict((oc) => {
+        const update = oc.columns(keys).doUpdateSet(set);
+        return onlyErrors ? update.where(`${table}.verdict`, '=', 'error') : update;
+      })
       .execute();
   }
 }
 
 /** The query layer shared by every SQL dialect. */
-export class SqlStore implements Store {
+export class SqlStore implements SqlTransactionStore {
   readonly db: Kysely<Database>;
   readonly dialect: 'sqlite' | 'postgres';
   readonly location: string;
@@ -101,7 +110,16 @@ export class SqlStore implements Store {
   }
 
   atomically<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    return this.atomicallyWithSql(fn);
+  }
+
+  atomicallyWithSql<T>(fn: (store: SqlTransactionStore) => Promise<T>): Promise<T> {
     return this.transact((trx) => fn(new SqlStore(trx, this.dialect, this.location)));
+  }
+
+  async executeSql(text: string, values: unknown[] = []): Promise<SqlRows> {
+    const r = await this.db.executeQuery(CompiledQuery.raw(text, values));
+    return { rows: [...r.rows] };
   }
 
   async importBatch(batch: ImportBatch): Promise<ImportCounts> {
@@ -264,7 +282,11 @@ export class SqlStore implements Store {
     });
   }
 
-  async recordSamples(inputSamples: SampleRecord[], inputResponses: CachedResponse[]): Promise<void> {
+  async recordSamples(
+    inputSamples: SampleRecord[],
+    inputResponses: CachedResponse[],
+    options: { keepRecorded?: boolean } = {},
+  ): Promise<void> {
     if (inputSamples.length === 0 && inputResponses.length === 0) return;
     // What a model or a server sent may quote a key back: no secret this process knows is written.
     const samples = redactKnownValue(inputSamples);
@@ -283,6 +305,7 @@ export class SqlStore implements Store {
         'samples',
         ['run_id', 'item_id', 'sample_index'],
         samples.map((s) => ({ ...sampleToRow(s) })),
+        options.keepRecorded === true,
       );
     });
   }
@@ -308,6 +331,23 @@ export class SqlStore implements Store {
       'extracted',
     ]))
       for (const row of rows) out.push(sampleStateFromRow(row));
+    return out;
+  }
+
+  async sampleStatesOf(runId: string, itemIds: string[]): Promise<SampleState[]> {
+    const out: SampleState[] = [];
+    for (const part of chunks([...new Set(itemIds)], 1)) {
+      if (part.length === 0) continue;
+      const rows = await this.db
+        .selectFrom('samples')
+        .select(['item_id', 'sample_index', 'verdict', 'score', 'extracted'])
+        .where('run_id', '=', runId)
+        .where('item_id', 'in', part)
+        .orderBy('item_id')
+        .orderBy('sample_index')
+        .execute();
+      for (const row of rows) out.push(sampleStateFromRow(row as SamplesTable));
+    }
     return out;
   }
 

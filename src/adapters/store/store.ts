@@ -199,12 +199,20 @@ export interface Store {
   /**
    * Writes samples and the responses they came from in one transaction, so a crash leaves either both
    * or neither. Samples replace on (run, item, index); a response already cached is kept as it is.
+   * With `keepRecorded` (the queue's exactly-once path), a sample already stored is kept, unless it is
+   * an error sample: writing the same samples twice changes nothing.
    */
-  recordSamples(samples: SampleRecord[], responses: CachedResponse[]): Promise<void>;
+  recordSamples(
+    samples: SampleRecord[],
+    responses: CachedResponse[],
+    options?: { keepRecorded?: boolean },
+  ): Promise<void>;
   /** The cached responses among these keys (keys not cached are absent from the map). */
   cachedResponses(keys: string[]): Promise<Map<string, CachedResponse>>;
   /** Item, index, verdict, score and extracted answer of every sample of a run, in item and index order. */
   sampleStates(runId: string): Promise<SampleState[]>;
+  /** Item, index, verdict, score and extracted answer of the samples of these items of a run. */
+  sampleStatesOf(runId: string, itemIds: string[]): Promise<SampleState[]>;
   /** One keyset page of a run's samples in (item, index) order, narrowed by the query. */
   sampleSummaries(runId: string, query: SamplePageQuery): Promise<SampleSummary[]>;
   /** One sample whole, or null. */
@@ -223,4 +231,21 @@ export interface Store {
   atomically<T>(fn: (store: Store) => Promise<T>): Promise<T>;
 
   close(): Promise<void>;
+}
+
+/** A row set as raw SQL returns it. */
+export interface SqlRows {
+  // biome-ignore lint/suspicious/noExplicitAny: rows of SQL chosen at run time; callers parse them.
+  rows: any[];
+}
+
+/**
+ * A store that runs raw SQL in its transactions (PostgreSQL): what the job queue needs to commit a
+ * job's completion in the same transaction as its samples.
+ */
+export interface SqlTransactionStore extends Store {
+  /** Runs one statement (PostgreSQL placeholders `$1`...) on this store's connection or transaction. */
+  executeSql(text: string, values?: unknown[]): Promise<SqlRows>;
+  /** `atomically`, with the transaction's store able to run raw SQL in that transaction. */
+  atomicallyWithSql<T>(fn: (store: SqlTransactionStore) => Promise<T>): Promise<T>;
 }

@@ -17,6 +17,32 @@ export interface WorkUnit {
 
 export const sampleKey = (itemId: string, sampleIndex: number) => `${itemId}\u0000${sampleIndex}`;
 
+/** The endpoint side of a unit's cache key: provider, endpoint and model. */
+export type UnitProvider = Omit<
+  CacheKeyParts,
+  'taskArgs' | 'messages' | 'generation' | 'sampleIndex' | 'seed'
+>;
+
+/** One unit: the item's sample `sampleIndex`, with its seed and content-addressed cache key. */
+export function workUnit(
+  spec: RunSpec,
+  item: Item,
+  messages: ChatMessage[],
+  sampleIndex: number,
+  provider: UnitProvider,
+): WorkUnit {
+  const seed = sampleSeed(spec.seed, item.id, sampleIndex);
+  const key = cacheKey({
+    ...provider,
+    taskArgs: spec.task.args,
+    messages,
+    generation: spec.generation,
+    sampleIndex,
+    seed,
+  });
+  return { item, sampleIndex, seed, messages, key, cached: null };
+}
+
 /**
  * The samples still to produce, in item then sample order, produced lazily; `skip` holds the samples
  * already recorded. Cache lookups are made `chunk` units at a time (the first chunk is small, so that
@@ -27,7 +53,7 @@ export async function* workUnits(
   items: Item[],
   prompt: PromptTemplate,
   skip: Set<string>,
-  provider: Omit<CacheKeyParts, 'taskArgs' | 'messages' | 'generation' | 'sampleIndex' | 'seed'>,
+  provider: UnitProvider,
   store: Store | null,
   chunk = 256,
 ): AsyncGenerator<WorkUnit> {
@@ -51,16 +77,7 @@ export async function* workUnits(
     for (let sampleIndex = 0; sampleIndex < spec.samples; sampleIndex++) {
       if (skip.has(sampleKey(item.id, sampleIndex))) continue;
       messages ??= prompt(item);
-      const seed = sampleSeed(spec.seed, item.id, sampleIndex);
-      const key = cacheKey({
-        ...provider,
-        taskArgs: spec.task.args,
-        messages,
-        generation: spec.generation,
-        sampleIndex,
-        seed,
-      });
-      batch.push({ item, sampleIndex, seed, messages, key, cached: null });
+      batch.push(workUnit(spec, item, messages, sampleIndex, provider));
       if (batch.length >= size) {
         yield* release();
         size = store ? chunk : 1;

@@ -107,8 +107,29 @@ export class RunLifecycle {
     return this.end('finished', counts, null);
   }
 
-  interrupt(counts: RunCounts): Promise<boolean> {
-    return this.end('interrupted', counts, null);
+  /** Stops the run before its end (a signal; a cancel, with its reason). */
+  interrupt(counts: RunCounts, reason: string | null = null): Promise<boolean> {
+    return this.end('interrupted', counts, reason);
+  }
+
+  /**
+   * The workers of a job queue take a run together, under one owner (the queue): a `queued` run, or
+   * one recorded `interrupted` without a reason (its heartbeat went stale while no worker had its
+   * jobs), becomes `running` under this owner. True when the run is running under this owner; false
+   * when it is not to be worked on (finished, failed, cancelled, gone, or another process's).
+   */
+  async adopt(): Promise<boolean> {
+    const run = await this.store.run(this.runId);
+    if (!run) return false;
+    if (run.status === 'queued' || (run.status === 'interrupted' && run.reason === null))
+      await this.move(
+        'running',
+        { owner: this.owner, heartbeatAt: this.iso(), reason: null, finishedAt: null },
+        { status: [run.status] },
+      );
+    else return run.status === 'running' && run.progress.owner === this.owner;
+    const now = await this.store.run(this.runId);
+    return now?.status === 'running' && now.progress.owner === this.owner;
   }
 
   /** A queued run that will not be started now (its evaluation stopped first): `interrupted`. */
@@ -123,6 +144,12 @@ export class RunLifecycle {
 
   private async end(to: RunStatus, counts: RunCounts | undefined, reason: string | null): Promise<boolean> {
     const update = { reason, heartbeatAt: this.iso(), finishedAt: this.iso(), ...(counts ? { counts } : {}) };
+    if (to === 'interrupted' && reason !== null)
+      // Cancelled: from `running` under this owner, or before any worker took it.
+      return (
+        (await this.move(to, update, { status: ['running'], owner: this.owner })) ||
+        this.move(to, update, { status: ['queued'] })
+      );
     if (to !== 'failed') return this.move(to, update, { owner: this.owner });
     // A run is failed by its owner, or while no process works on it; never under another owner.
     return (

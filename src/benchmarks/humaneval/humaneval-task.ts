@@ -86,6 +86,7 @@ export function humanevalTask(args: Record<string, unknown> = {}): Task {
       return scoreFromExec(completion, await ex.run(humanEvalJob(p, completion, limit, o)));
     },
     scorerVersion: 'humaneval-exec-1',
+    runsCode: true,
     metrics: [passAt1],
   };
 }

@@ -75,6 +75,7 @@ export function livecodebenchTask(args: Record<string, unknown> = {}): Task {
       return scoreFromExec(code, await ex.run(lcbJob(item, code, o.fixedTimeoutMs, o)));
     },
     scorerVersion: 'lcb-exec-1',
+    runsCode: true,
     metrics: [passAt1],
   };
 }

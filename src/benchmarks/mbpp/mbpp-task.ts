@@ -73,6 +73,7 @@ export function mbppTask(args: Record<string, unknown> = {}): Task {
       return scoreFromExec(code, await ex.run(mbppJob(code, setupOf(item), testsOf(item), limit, o)));
     },
     scorerVersion: 'mbpp-exec-1',
+    runsCode: true,
     metrics: [passAt1],
   };
 }

@@ -43,6 +43,10 @@ export interface EvalFlags
   maxResponseMib?: number;
   stream: boolean;
   prices?: string;
+  queue?: boolean;
+  follow?: boolean;
+  priority?: number;
+  shardSize?: number;
 }
 
 export function registerEval(program: Command): void {
@@ -108,6 +112,17 @@ export function registerEval(program: Command): void {
         .choices(['auto', 'bar', 'lines', 'json', 'none'])
         .default('auto'),
     )
+    .option(
+      '--queue',
+      'enqueue the runs as jobs for `yardstick worker` processes (PostgreSQL store) and return',
+    )
+    .option('--follow', 'with --queue: show progress until the runs end')
+    .option(
+      '--priority <n>',
+      'with --queue: jobs of higher priority are taken first (default 0)',
+      nonNegativeInt,
+    )
+    .option('--shard-size <n>', 'with --queue: samples per job (default 16)', positiveInt)
     .option('--condition <name>', 'record the runs under this condition (e.g. zero-shot-cot)')
     .option(
       '--baseline <name>',
@@ -128,6 +143,7 @@ Examples:
       --baseline zero-shot
   $ yardstick eval suite.yaml
   $ yardstick eval --resume RUN_ID [--retry-errors] [--concurrency 32]
+  $ yardstick eval --store postgres://host/db -m openai:qwen3-8b@http://127.0.0.1:8000/v1 -b gsm8k --queue
 
 Before the first wave, one request probes the endpoint: a refused connection, an unknown host, a TLS
 error, refused credentials (401/403) or an unknown model (404) ends eval within seconds with one line
@@ -140,6 +156,11 @@ Exit codes: 0 ok, 1 failure or interrupted, 6 endpoint unusable, 7 samples ended
       // Keep V8's young generation from doubling under a long run's steady allocation: a 100,000-sample
       // run otherwise peaks ~90 MB higher for no speed gain (bench/eval.bench.ts).
       (await import('node:v8')).setFlagsFromString('--semi-space-growth-factor=1');
+      if (flags.queue || flags.follow || flags.priority !== undefined || flags.shardSize !== undefined) {
+        const { runQueuedEvalCommand } = await import('../queue/queued-eval-action.ts');
+        await runQueuedEvalCommand(suite, flags, cmd);
+        return;
+      }
       const { runEvalCommand } = await import('../eval/eval-action.ts');
       await runEvalCommand(suite, flags, cmd);
     });

@@ -19,6 +19,8 @@ import { registerSamples } from './samples.ts';
 import { registerShow } from './show.ts';
 import { registerSwebench } from './swebench.ts';
 import { registerTasks } from './tasks.ts';
+import { registerQueue } from './queue.ts';
+import { registerWorker } from './worker.ts';
 
 /**
  * Every command, in help order. A command file registers options only; heavy modules
@@ -36,6 +38,8 @@ export const commands: ((program: Command) => void)[] = [
   registerTasks,
   registerRecipes,
   registerEval,
+  registerWorker,
+  registerQueue,
   registerRuns,
   registerSamples,
   registerShow,

@@ -90,4 +90,6 @@ export interface Task {
   metrics: Metric[];
   /** Releases what the task opened (sandbox, worker pool); called once when a run's work ends. */
   close?: () => Promise<void>;
+  /** Its scorer runs model-written code in the sandbox: queued runs score it on `exec` workers. */
+  runsCode?: boolean;
 }

@@ -248,6 +248,36 @@ export function storeConformance(
       assert.equal((await store.cachedResponses([])).size, 0);
     });
 
+    test('recordSamples with keepRecorded keeps a stored sample and replaces only an error sample', async () => {
+      await store.createRun(runSpec({ id: 'run-keep' }));
+      await store.recordSamples(
+        [
+          sample({ runId: 'run-keep', itemId: 'a', verdict: 'correct', score: 1 }),
+          sample({ runId: 'run-keep', itemId: 'b', verdict: 'error', score: null, error: 'HTTP 500' }),
+        ],
+        [],
+      );
+      await store.recordSamples(
+        [
+          sample({ runId: 'run-keep', itemId: 'a', verdict: 'incorrect', score: 0 }),
+          sample({ runId: 'run-keep', itemId: 'b', verdict: 'correct', score: 1 }),
+          sample({ runId: 'run-keep', itemId: 'c', verdict: 'incorrect', score: 0 }),
+        ],
+        [],
+        { keepRecorded: true },
+      );
+      const states = await store.sampleStatesOf('run-keep', ['a', 'b', 'c', 'zz']);
+      assert.deepEqual(
+        states.map((s) => [s.itemId, s.sampleIndex, s.verdict]),
+        [
+          ['a', 0, 'correct'],
+          ['b', 0, 'correct'],
+          ['c', 0, 'incorrect'],
+        ],
+      );
+      assert.deepEqual(await store.sampleStatesOf('run-keep', []), []);
+    });
+
     test('a recordSamples batch that fails part-way writes neither samples nor responses', async () => {
       const bad = { ...sample({ runId: 'run-cache', itemId: 'c' }), messages: undefined } as never;
       await assert.rejects(

@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { openPostgresStore } from '../../../src/adapters/store/postgres/open-postgres-store.ts';
 import type { SampleRecord } from '../../../src/core/schema/index.ts';
 import type { Action, ReceivedRequest } from '../../adapters/providers/fake-model-server.ts';
+import { PG_URL } from '../../helpers/postgres.ts';
 
 export const MAIN = fileURLToPath(new URL('../../../src/cli/main.ts', import.meta.url));
 
@@ -66,4 +68,26 @@ export async function pgRun(url: string, runId: string) {
   } finally {
     await store.close();
   }
+}
+
+/**
+ * Drops a test database once the connections this process closed have left the server (a forced drop
+ * of a connection still closing makes its client raise an error after the test).
+ */
+export async function dropWhenIdle(db: { url: string; drop: () => Promise<void> }): Promise<void> {
+  const name = new URL(db.url).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  try {
+    await waitFor(
+      'the closed connections to leave',
+      async () =>
+        (await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]))
+          .rows[0].n === 0,
+      30_000,
+    ).catch(() => undefined);
+  } finally {
+    await admin.end();
+  }
+  await db.drop();
 }

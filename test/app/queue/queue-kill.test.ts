@@ -11,7 +11,16 @@ import type { SampleRecord } from '../../../src/core/schema/index.ts';
 import { type FakeServer, startFakeServer } from '../../adapters/providers/fake-model-server.ts';
 import { freshPgDatabase, pgSkip } from '../../helpers/postgres.ts';
 import { runCliAsync } from '../../helpers/run-cli.ts';
-import { type Child, comparable, flaky, pgRun, runIdOf, waitFor, worker } from './queue-helpers.ts';
+import {
+  type Child,
+  comparable,
+  dropWhenIdle,
+  flaky,
+  pgRun,
+  runIdOf,
+  waitFor,
+  worker,
+} from './queue-helpers.ts';
 
 const LIMIT = 150;
 const SAMPLES = 2;
@@ -35,74 +44,72 @@ before(async () => {
 });
 after(async () => {
   await server.close();
-  await db?.drop();
+  if (db) await dropWhenIdle(db);
   rmSync(dir, { recursive: true, force: true });
 });
 
-test(
-  'three workers, one SIGKILLed at random moments and restarted, record exactly the samples and result of a one-process run',
-  { skip: pgSkip },
-  async () => {
-    const model = ['-m', `openai:fake@${server.url}`, '-b', 'arithmetic', '--limit', String(LIMIT)];
-    const args = [...model, '--samples', String(SAMPLES), '--temperature', '0.7', '--concurrency', '4'];
+test('three workers, one SIGKILLed at random moments and restarted, record exactly the samples and result of a one-process run', {
+  skip: pgSkip,
+}, async () => {
+  const model = ['-m', `openai:fake@${server.url}`, '-b', 'arithmetic', '--limit', String(LIMIT)];
+  const args = [...model, '--samples', String(SAMPLES), '--temperature', '0.7', '--concurrency', '4'];
 
-    // The reference: the same run in one process, without the queue.
-    const refStore = join(dir, 'reference.db');
-    const ref = await runCliAsync(['--store', refStore, 'eval', ...args, '--progress', 'none']);
-    assert.equal(ref.status, 0, ref.stderr);
-    const sqlite = await openSqliteStore(refStore);
-    const refRun = (await sqlite.runs())[0]!;
-    const expected: SampleRecord[] = [];
-    for await (const s of sqlite.samples(refRun.spec.id)) expected.push(s);
-    const refResults = (await sqlite.results()).filter((r) => r.runId === refRun.spec.id);
-    await sqlite.close();
-    assert.equal(expected.length, TOTAL);
-    assert.ok(expected.some((s) => s.verdict === 'incorrect') && expected.some((s) => s.verdict === 'correct'));
+  // The reference: the same run in one process, without the queue.
+  const refStore = join(dir, 'reference.db');
+  const ref = await runCliAsync(['--store', refStore, 'eval', ...args, '--progress', 'none']);
+  assert.equal(ref.status, 0, ref.stderr);
+  const sqlite = await openSqliteStore(refStore);
+  const refRun = (await sqlite.runs())[0]!;
+  const expected: SampleRecord[] = [];
+  for await (const s of sqlite.samples(refRun.spec.id)) expected.push(s);
+  const refResults = (await sqlite.results()).filter((r) => r.runId === refRun.spec.id);
+  await sqlite.close();
+  assert.equal(expected.length, TOTAL);
+  assert.ok(expected.some((s) => s.verdict === 'incorrect') && expected.some((s) => s.verdict === 'correct'));
 
-    const url = db!.url;
-    const queued = await runCliAsync(['--store', url, 'eval', ...args, '--queue', '--shard-size', '8']);
-    assert.equal(queued.status, 0, queued.stderr);
-    const runId = runIdOf(queued.stdout);
+  const url = db!.url;
+  const queued = await runCliAsync(['--store', url, 'eval', ...args, '--queue', '--shard-size', '8']);
+  assert.equal(queued.status, 0, queued.stderr);
+  const runId = runIdOf(queued.stdout);
 
-    const workers: Child[] = [worker(url), worker(url), worker(url)];
-    const random = rng(20261127);
-    let kills = 0;
-    const done = async () => (await pgRun(url, runId)).run?.status === 'finished';
-    // Kill one worker at a random moment, restart it, and again, while the run goes on.
-    while (kills < 4 && !(await done())) {
-      await sleep(400 + random() * 1600);
-      const victim = Math.floor(random() * workers.length);
-      workers[victim]!.proc.kill('SIGKILL');
-      await workers[victim]!.exited;
-      kills++;
-      workers[victim] = worker(url);
-    }
-    await waitFor('the run to finish', done);
-    for (const w of workers) w.proc.kill('SIGTERM');
-    const codes = await Promise.all(workers.map((w) => w.exited));
-    assert.deepEqual(codes, [0, 0, 0], workers.map((w) => w.out()).join('\n'));
+  const workers: Child[] = [worker(url), worker(url), worker(url)];
+  const random = rng(20261127);
+  let kills = 0;
+  const done = async () => (await pgRun(url, runId)).run?.status === 'finished';
+  // Kill one worker at a random moment, restart it, and again, while the run goes on.
+  while (kills < 4 && !(await done())) {
+    await sleep(400 + random() * 1600);
+    const victim = Math.floor(random() * workers.length);
+    workers[victim]!.proc.kill('SIGKILL');
+    await workers[victim]!.exited;
+    kills++;
+    workers[victim] = worker(url);
+  }
+  await waitFor('the run to finish', done);
+  for (const w of workers) w.proc.kill('SIGTERM');
+  const codes = await Promise.all(workers.map((w) => w.exited));
+  assert.deepEqual(codes, [0, 0, 0], workers.map((w) => w.out()).join('\n'));
 
-    const { run, samples, results } = await pgRun(url, runId);
-    assert.ok(kills >= 1);
-    assert.equal(run?.status, 'finished');
-    assert.equal(samples.length, TOTAL, 'no sample lost');
-    assert.equal(new Set(samples.map((s) => `${s.itemId}/${s.sampleIndex}`)).size, TOTAL, 'no duplicate');
-    assert.deepEqual(samples.map(comparable), expected.map(comparable));
-    assert.deepEqual(
-      results.map((r) => [r.metric, r.value, r.n]),
-      refResults.map((r) => [r.metric, r.value, r.n]),
-    );
-    assert.equal(run?.progress.done, TOTAL);
-    // The kills did take jobs from workers: some were delivered again after their lease ran out.
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    const redelivered = await c.query(
-      `SELECT count(*)::int AS n FROM ${QUEUE_SCHEMA}.job WHERE retry_count > 0 AND state = 'completed'`,
-    );
-    await c.end();
-    assert.ok(redelivered.rows[0].n >= 1, 'no job was redelivered: the kills hit no job in hand');
-  },
-);
+  const { run, samples, results } = await pgRun(url, runId);
+  assert.ok(kills >= 1);
+  assert.equal(run?.status, 'finished');
+  assert.equal(samples.length, TOTAL, 'no sample lost');
+  assert.equal(new Set(samples.map((s) => `${s.itemId}/${s.sampleIndex}`)).size, TOTAL, 'no duplicate');
+  assert.deepEqual(samples.map(comparable), expected.map(comparable));
+  assert.deepEqual(
+    results.map((r) => [r.metric, r.value, r.n]),
+    refResults.map((r) => [r.metric, r.value, r.n]),
+  );
+  assert.equal(run?.progress.done, TOTAL);
+  // The kills did take jobs from workers: some were delivered again after their lease ran out.
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const redelivered = await c.query(
+    `SELECT count(*)::int AS n FROM ${QUEUE_SCHEMA}.job WHERE retry_count > 0 AND state = 'completed'`,
+  );
+  await c.end();
+  assert.ok(redelivered.rows[0].n >= 1, 'no job was redelivered: the kills hit no job in hand');
+});
 
 test('eval --queue with a SQLite store is a usage error naming --store postgres://', async () => {
   const r = await runCliAsync([
@@ -119,5 +126,3 @@ test('eval --queue with a SQLite store is a usage error naming --store postgres:
   assert.match(r.stderr, /needs a PostgreSQL store: pass --store postgres:\/\//);
   assert.equal(r.stderr.trim().split('\n').length, 1);
 });
-
-

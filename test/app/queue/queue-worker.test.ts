@@ -13,13 +13,14 @@ import { enqueueEval } from '../../../src/app/queue/enqueue-eval.ts';
 import { cancelQueuedRun, queueStatusOf } from '../../../src/app/queue/queue-run-commands.ts';
 import { QueueWorker, type WorkerEvent } from '../../../src/app/queue/queue-worker.ts';
 import type { JobKind } from '../../../src/core/schema/queue-job.ts';
+import type { DatasetContext } from '../../../src/core/task/task.ts';
 import { builtinRegistry } from '../../../src/registry/builtin.ts';
 import { type FakeServer, startFakeServer } from '../../adapters/providers/fake-model-server.ts';
 import { skipWithoutBwrap } from '../../helpers/bwrap.ts';
 import { freshPgDatabase, pgSkip } from '../../helpers/postgres.ts';
 import { dropWhenIdle, waitFor } from './queue-helpers.ts';
 
-const dataset = { dataDir: null, cacheDir: tmpdir(), online: false };
+const dataset: DatasetContext = { dataDir: null, cacheDir: tmpdir(), online: false };
 const registry = builtinRegistry();
 
 describe('queue workers (in process, PostgreSQL)', { skip: pgSkip }, () => {

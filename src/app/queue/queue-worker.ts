@@ -12,6 +12,7 @@ import { runGenJob } from './run-gen-job.ts';
 import { type RunResources, RunResourceCache } from './run-resources.ts';
 import { runScoreJob } from './run-score-job.ts';
 import { Slots } from './slots.ts';
+import { TimedQueue } from './timed-queue.ts';
 
 /** What a worker reports: one event per thing worth a line (never a secret, never per sample). */
 export type WorkerEvent =
@@ -22,7 +23,7 @@ export type WorkerEvent =
   | { event: 'run-finished'; run: string }
   | { event: 'stopping'; inHand: number }
   | { event: 'returned'; jobs: number }
-  | { event: 'stopped'; jobs: number; requests: number };
+  | { event: 'stopped'; jobs: number; requests: number; queueMs: number; wallMs: number };
 
 export interface WorkerOptions {
   roles: JobKind[];
@@ -59,7 +60,7 @@ const TYPICAL_SHARD = 16;
  */
 export class QueueWorker {
   private readonly store: Store;
-  private readonly queue: JobQueue;
+  private readonly queue: TimedQueue;
   private readonly o: Required<Omit<WorkerOptions, 'budget' | 'scheduler' | 'onEvent'>> &
     Pick<WorkerOptions, 'budget' | 'scheduler' | 'onEvent'>;
   private readonly runs: RunResourceCache;
@@ -73,7 +74,7 @@ export class QueueWorker {
 
   constructor(store: Store, queue: JobQueue, registry: Registry, options: WorkerOptions) {
     this.store = store;
-    this.queue = queue;
+    this.queue = new TimedQueue(queue);
     this.o = { graceMs: 30_000, touchMs: 3000, idleMs: 500, heartbeatMs: 5000, ...options };
     this.runs = new RunResourceCache(store, registry, {
       dataset: options.dataset,
@@ -91,6 +92,7 @@ export class QueueWorker {
   /** Runs jobs until `stop` aborts, then finishes or gives back the jobs in hand and returns. */
   async run(stop: AbortSignal): Promise<void> {
     const { roles, concurrency, execSlots, scoreSlots } = this.o;
+    const started = performance.now();
     this.emit({ event: 'started', roles, concurrency, execSlots, scoreSlots });
     const timers = [
       setInterval(() => void this.touch(), this.o.touchMs),
@@ -112,7 +114,13 @@ export class QueueWorker {
       stop.removeEventListener('abort', onStop);
       for (const t of timers) clearInterval(t);
       await this.runs.close();
-      this.emit({ event: 'stopped', jobs: this.jobsDone, requests: this.requests });
+      this.emit({
+        event: 'stopped',
+        jobs: this.jobsDone,
+        requests: this.requests,
+        queueMs: Math.round(this.queue.queueMs),
+        wallMs: Math.round(performance.now() - started),
+      });
     }
   }
 

@@ -26,7 +26,7 @@ export function workerLine(e: WorkerEvent): string {
     case 'returned':
       return `worker ${process.pid}: gave ${e.jobs} unfinished jobs back to the queue`;
     case 'stopped':
-      return `worker ${process.pid}: stopped after ${e.jobs} jobs and ${e.requests} requests`;
+      return `worker ${process.pid}: stopped after ${e.jobs} jobs and ${e.requests} requests; ${(e.queueMs / 1000).toFixed(1)} s of ${(e.wallMs / 1000).toFixed(1)} s in queue operations`;
   }
 }
 

@@ -51,7 +51,10 @@ export class PgBossQueue implements JobQueue {
       db: { executeSql: (text, values) => store.executeSql(text, values) },
       schema: QUEUE_SCHEMA,
       supervise: o.superviseSeconds > 0,
-      ...(o.superviseSeconds > 0 ? { superviseIntervalSeconds: o.superviseSeconds } : {}),
+      // Lost leases are found by the monitor pass, so it runs as often as the supervisor.
+      ...(o.superviseSeconds > 0
+        ? { superviseIntervalSeconds: o.superviseSeconds, monitorIntervalSeconds: o.superviseSeconds }
+        : {}),
       schedule: false,
       registerInstance: false,
       openTelemetry: { enabled: false },

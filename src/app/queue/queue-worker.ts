@@ -68,7 +68,7 @@ export class QueueWorker {
   private readonly inHand = new Map<string, { job: QueueJob; runId: string | null; units: number }>();
   private readonly hardStop = new AbortController();
   private readonly adopted = new Map<string, number>();
-  private readonly waiting = new Set<() => void>();
+  private readonly waiting = new Map<() => void, JobKind | null>();
   private jobsDone = 0;
   private requests = 0;
 
@@ -131,20 +131,25 @@ export class QueueWorker {
     return n;
   }
 
-  /** Generation jobs to fetch now: enough units in hand for twice the request slots. */
+  /**
+   * Generation jobs to fetch now: units in hand are kept between two and three times the request
+   * slots, fetched a few jobs at a time (one fetch per job end would double the queue's statements).
+   */
   private genRoom(): number {
     let units = 0;
     for (const h of this.inHand.values()) if (h.job.kind === 'gen') units += h.units;
-    const want = Math.max(2 * this.o.concurrency, this.o.concurrency + TYPICAL_SHARD);
-    return units >= want ? 0 : Math.min(16, Math.ceil((want - units) / TYPICAL_SHARD));
+    const low = Math.max(2 * this.o.concurrency, this.o.concurrency + TYPICAL_SHARD);
+    if (units >= low) return 0;
+    return Math.min(16, Math.ceil((low + this.o.concurrency - units) / TYPICAL_SHARD));
   }
 
-  private poke(): void {
-    for (const w of [...this.waiting]) w();
+  /** Wakes the loops of these kinds (every loop, and the drain, without one). */
+  private poke(kind?: JobKind): void {
+    for (const [w, k] of [...this.waiting]) if (!kind || !k || k === kind) w();
   }
 
-  /** Waits until a job ends, the worker stops, or `ms` pass. */
-  private pause(ms: number): Promise<void> {
+  /** Waits until a job of `kind` ends (or any, without one), the worker stops, or `ms` pass. */
+  private pause(ms: number, kind?: JobKind): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(t);
@@ -152,16 +157,17 @@ export class QueueWorker {
         resolve();
       };
       const t = setTimeout(done, ms);
-      this.waiting.add(done);
+      this.waiting.set(done, kind ?? null);
     });
   }
 
   private async loop(kind: JobKind, stop: AbortSignal, room: () => number): Promise<void> {
     let idleSince = Date.now();
+    let empty = 0;
     while (!stop.aborted) {
       const n = room();
       if (n <= 0) {
-        await this.pause(this.o.idleMs);
+        await this.pause(this.o.idleMs, kind);
         continue;
       }
       let jobs: QueueJob[] = [];
@@ -169,7 +175,7 @@ export class QueueWorker {
         jobs = await this.queue.fetch(kind, n);
       } catch (err) {
         this.emit({ event: 'job-failed', kind, job: '-', run: null, reason: `fetch: ${message(err)}` });
-        await this.pause(this.o.idleMs * 4);
+        await this.pause(this.o.idleMs * 4, kind);
         continue;
       }
       for (const job of jobs) this.start(job);
@@ -179,8 +185,12 @@ export class QueueWorker {
           idleSince = Date.now();
           await this.finishCompleteRuns().catch(() => undefined);
         }
-        await this.pause(this.o.idleMs);
-      } else idleSince = Date.now();
+        // Polls of an empty queue back off, up to four times the idle wait.
+        await this.pause(this.o.idleMs * 2 ** Math.min(2, empty++), kind);
+      } else {
+        idleSince = Date.now();
+        empty = 0;
+      }
     }
   }
 
@@ -193,7 +203,7 @@ export class QueueWorker {
       .finally(() => {
         this.inHand.delete(job.id);
         this.jobsDone++;
-        this.poke();
+        this.poke(job.kind);
       });
   }
 
@@ -218,6 +228,8 @@ export class QueueWorker {
         const g = await runGenJob({ ...ctx, slots: this.slots }, r, job, p);
         this.requests += g.requests;
         committed = g.committed;
+        // Its scoring job is in the queue now: this worker's scoring loop may take it at once.
+        if (committed) this.poke(r.scoreKind);
       } else {
         committed = await runScoreJob(ctx, r, job, p);
         if (committed && (await finishQueuedRun(this.store, r))) this.finished(r);

@@ -10,8 +10,9 @@ import type { SqlTransactionStore } from '../../adapters/store/store.ts';
  */
 export class TimedQueue implements JobQueue {
   private readonly inner: JobQueue;
-  /** Milliseconds spent in queue operations so far. */
+  /** Milliseconds spent in queue operations so far (polls that found no job apart, in idleMs). */
   queueMs = 0;
+  idleMs = 0;
 
   constructor(inner: JobQueue) {
     this.inner = inner;
@@ -30,8 +31,13 @@ export class TimedQueue implements JobQueue {
     return this.timed(() => this.inner.add(jobs, onBatch));
   }
 
-  fetch(kind: JobKind, max: number): Promise<QueueJob[]> {
-    return this.timed(() => this.inner.fetch(kind, max));
+  async fetch(kind: JobKind, max: number): Promise<QueueJob[]> {
+    const t = performance.now();
+    const jobs = await this.inner.fetch(kind, max);
+    // A poll that finds nothing holds no work up: it is idle time, not overhead.
+    if (jobs.length) this.queueMs += performance.now() - t;
+    else this.idleMs += performance.now() - t;
+    return jobs;
   }
 
   touch(jobs: QueueJob[]): Promise<void> {

@@ -13,11 +13,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { freshPgDatabase, PG_URL } from '../test/helpers/postgres.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MAIN = `${ROOT}src/cli/main.ts`;
 const SERVER = `${ROOT}test/adapters/providers/fake-model-server.ts`;
-const PG_URL = process.env.YARDSTICK_TEST_PG ?? '';
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
@@ -40,25 +40,7 @@ process.on('exit', () => {
   for (const c of children) c.kill('SIGKILL');
 });
 
-async function freshDb(tag: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `ys_bench_${tag}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
+const freshDb = freshPgDatabase;
 
 async function startServer(latencyMs: number): Promise<string> {
   const child = spawn(process.execPath, [SERVER, '0', String(latencyMs)], {
@@ -169,7 +151,7 @@ if (!only || only === 'scaling') {
   const rates: number[] = [];
   let requests = 0;
   for (const w of [1, 2, 4, 8]) {
-    const db = await freshDb(`scale${w}`);
+    const db = await freshDb();
     const n = w * PER_WORKER;
     const { runId } = await enqueue(db.url, server, workload(n, 100 + w));
     const workers = Array.from({ length: w }, () => startWorker(db.url));
@@ -194,7 +176,7 @@ if (!only || only === 'kill') {
   process.stdout.write(
     `\n-- kills: 4 workers, ${KILL_SAMPLES} samples, a random worker SIGKILLed every ${KILL_EVERY_S} s --\n`,
   );
-  const db = await freshDb('kill');
+  const db = await freshDb();
   const { runId } = await enqueue(db.url, server, workload(KILL_SAMPLES, 7));
   const total = KILL_SAMPLES % 2 === 0 ? KILL_SAMPLES : KILL_SAMPLES + 1;
   const workers = Array.from({ length: 4 }, () => startWorker(db.url));
@@ -258,7 +240,7 @@ if (!only || only === 'backlog') {
   process.stdout.write(
     `\n-- backlog: ${BACKLOG} samples enqueued, 8 workers for ${WINDOW_S} s, then a 100-sample run at priority 10 --\n`,
   );
-  const db = await freshDb('backlog');
+  const db = await freshDb();
   const big = await enqueue(db.url, server, [...workload(BACKLOG, 11), '--shard-size', '16']);
   const jobs = Number(
     (await sql<{ n: string }>(db.url, 'SELECT count(*) AS n FROM yardstick_queue.job'))[0]!.n,

@@ -1,4 +1,3 @@
-import type { Generation } from '../../adapters/providers/provider.ts';
 import { ProviderError } from '../../adapters/providers/provider-error.ts';
 import type { Store } from '../../adapters/store/store.ts';
 import {
@@ -13,7 +12,8 @@ import type { CachedGeneration } from './cached-generation.ts';
 import { EndpointError, endpointCause, endpointMessage } from './endpoint-failure.ts';
 import { type Execution, runCounts } from './prepare-execution.ts';
 import { RequestScheduler, type SchedulerOptions } from './request-scheduler.ts';
-import { schedulerSettings, usedTokens } from './scheduler-settings.ts';
+import { probedRequests } from './probed-requests.ts';
+import { schedulerSettings } from './scheduler-settings.ts';
 import { SampleWriter } from './sample-writer.ts';
 import { toSample } from './to-sample.ts';
 import type { WorkUnit } from './work-units.ts';
@@ -60,30 +60,7 @@ export async function runWork(store: Store, ex: Execution, o: WorkOptions): Prom
     concurrency: ex.concurrency,
     ...o.scheduler,
   });
-  const generate = (unit: WorkUnit) =>
-    provider.generate({
-      messages: unit.messages,
-      generation: spec.generation,
-      n: 1,
-      seed: unit.seed,
-      signal,
-    });
-  const send = async (unit: WorkUnit): Promise<Generation> =>
-    (await scheduler.run(() => generate(unit), signal, usedTokens)).value;
-  // The probe: the first request is sent unretried, so an endpoint that cannot serve the run ends it
-  // within seconds. The others do not wait for it (that would add one latency to every run): one that
-  // fails for the same cause ends the run the same way, and none of them is recorded.
-  let probed = false;
-  const request = async (unit: WorkUnit): Promise<Generation> => {
-    if (probed) return send(unit);
-    probed = true;
-    try {
-      return await generate(unit);
-    } catch (err) {
-      if (endpointCause(err, spec) || !(err instanceof ProviderError) || !err.retryable) throw err;
-      return send(unit);
-    }
-  };
+  const request = probedRequests(spec, provider, scheduler, signal);
 
   const one = async (unit: WorkUnit) => {
     let generation: CachedGeneration | null = unit.cached;

@@ -1,14 +1,12 @@
 import type { JobQueue, QueueJob } from '../../adapters/queue/job-queue.ts';
-import type { Generation } from '../../adapters/providers/provider.ts';
 import { ProviderError } from '../../adapters/providers/provider-error.ts';
 import type { CachedResponse, Store } from '../../adapters/store/store.ts';
 import type { SampleRecord } from '../../core/schema/index.ts';
 import type { ShardJobPayload } from '../../core/schema/queue-job.ts';
 import { CachedGeneration } from '../eval/cached-generation.ts';
 import { EndpointError, endpointCause, endpointMessage } from '../eval/endpoint-failure.ts';
-import { usedTokens } from '../eval/scheduler-settings.ts';
+import { probedRequests } from '../eval/probed-requests.ts';
 import { toSample } from '../eval/to-sample.ts';
-import type { WorkUnit } from '../eval/work-units.ts';
 import type { RunResources } from './run-resources.ts';
 import { recordedSamples, shardUnits, unitsToDo } from './shard-units.ts';
 import type { Slots } from './slots.ts';
@@ -52,28 +50,8 @@ export async function runGenJob(
 
   const stop = new AbortController();
   const signal = AbortSignal.any([ctx.signal, stop.signal]);
-  const generate = (unit: WorkUnit) =>
-    provider.generate({
-      messages: unit.messages,
-      generation: spec.generation,
-      n: 1,
-      seed: unit.seed,
-      signal,
-    });
-  // The job's first request is a probe sent unretried: an endpoint that refuses it fails the run at
-  // once instead of after the scheduler's retries.
-  let probed = false;
-  const request = async (unit: WorkUnit): Promise<Generation> => {
-    if (!probed) {
-      probed = true;
-      try {
-        return await generate(unit);
-      } catch (err) {
-        if (endpointCause(err, spec) || !(err instanceof ProviderError) || !err.retryable) throw err;
-      }
-    }
-    return (await r.scheduler.run(() => generate(unit), signal, usedTokens)).value;
-  };
+  // The job's first request is a probe: an endpoint that refuses it fails the run at once.
+  const request = probedRequests(spec, provider, r.scheduler, signal);
 
   const responses: CachedResponse[] = [];
   const errors: SampleRecord[] = [];

@@ -13,20 +13,17 @@ export function registerQueue(program: Command): void {
       const { queueStatusCommand } = await import('../queue/queue-action.ts');
       await queueStatusCommand(runs, flags, cmd);
     });
-  queue
-    .command('retry')
-    .description("queue a run's failed jobs again")
-    .argument('<run>', 'run id')
-    .action(async (run: string, _flags: object, cmd: Command) => {
-      const { queueRetryCommand } = await import('../queue/queue-action.ts');
-      await queueRetryCommand(run, cmd);
-    });
-  queue
-    .command('cancel')
-    .description("cancel a run's jobs and record the run interrupted")
-    .argument('<run>', 'run id')
-    .action(async (run: string, _flags: object, cmd: Command) => {
-      const { queueCancelCommand } = await import('../queue/queue-action.ts');
-      await queueCancelCommand(run, cmd);
-    });
+  const runCommands = [
+    ['retry', "queue a run's failed jobs again"],
+    ['cancel', "cancel a run's jobs and record the run interrupted"],
+  ] as const;
+  for (const [name, description] of runCommands)
+    queue
+      .command(name)
+      .description(description)
+      .argument('<run>', 'run id')
+      .action(async (run: string, _flags: object, cmd: Command) => {
+        const actions = await import('../queue/queue-action.ts');
+        await (name === 'retry' ? actions.queueRetryCommand : actions.queueCancelCommand)(run, cmd);
+      });
 }

@@ -10,6 +10,7 @@ import { sampleSeed } from '../../../src/core/engine/sample-seed.ts';
 import type { SampleRecord } from '../../../src/core/schema/index.ts';
 import { startFakeServer } from '../../adapters/providers/fake-model-server.ts';
 import { collect } from './eval-fixture.ts';
+import { seededRandom as rng } from '../../helpers/seeded-random.ts';
 
 const MAIN = fileURLToPath(new URL('../../../src/cli/main.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'ys-resume-'));
@@ -18,15 +19,6 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 const LIMIT = 80;
 const SAMPLES = 2;
 const TOTAL = LIMIT * SAMPLES;
-
-/** Seeded generator for the kill points, so a failure can be reproduced. */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a * 1103515245 + 12345) & 0x7fffffff;
-    return a / 0x7fffffff;
-  };
-}
 
 function cli(store: string, args: string[]): ChildProcess {
   return spawn(process.execPath, [MAIN, '--store', store, 'eval', ...args], {

@@ -21,19 +21,11 @@ import {
   waitFor,
   worker,
 } from './queue-helpers.ts';
+import { seededRandom as rng } from '../../helpers/seeded-random.ts';
 
 const LIMIT = 150;
 const SAMPLES = 2;
 const TOTAL = LIMIT * SAMPLES;
-
-/** Seeded generator for the kill moments, so a failure can be reproduced. */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a * 1103515245 + 12345) & 0x7fffffff;
-    return a / 0x7fffffff;
-  };
-}
 
 let db: { url: string; drop: () => Promise<void> } | null = null;
 let server: FakeServer;

@@ -40,25 +40,35 @@ async function enqueue(limit: number, seed: number): Promise<string> {
 
 const finished = (runId: string) => async () => (await pgRun(db!.url, runId)).run?.status === 'finished';
 
-test('SIGTERM: the worker stops fetching, finishes the job in hand, exits 0; another worker completes the run without resending', {
-  skip: pgSkip,
-}, async () => {
-  const runId = await enqueue(16, 1);
+/** Enqueues a run, starts a worker with `grace`, and sends it SIGTERM once its requests are under way. */
+async function stopMidJob(seed: number, grace: number) {
+  const runId = await enqueue(16, seed);
   const before = server.total();
-  const w = cli(['--store', db!.url, 'worker', '--concurrency', '16', '--grace', '120']);
+  const w = cli(['--store', db!.url, 'worker', '--concurrency', '16', '--grace', String(grace)]);
   await waitFor('requests to arrive', () => server.total() > before);
   w.proc.kill('SIGTERM');
   assert.equal(await w.exited, 0, w.out());
-  assert.match(w.out(), /stopping \(1 jobs in hand\)/);
-  assert.doesNotMatch(w.out(), /gave \d+ unfinished jobs back/);
-  const sent = server.total() - before;
-  assert.equal(sent, 16, 'the job in hand was finished: all its requests sent once');
-  // Its scoring job was left for the next worker: nothing is lost, nothing is sent again.
+  return { runId, before, out: w.out() };
+}
+
+/** Another worker completes the run; the run's samples. */
+async function completeWithAnotherWorker(runId: string) {
   const next = cli(['--store', db!.url, 'worker']);
   await waitFor('the run to finish', finished(runId));
   next.proc.kill('SIGTERM');
   assert.equal(await next.exited, 0, next.out());
-  const { samples } = await pgRun(db!.url, runId);
+  return pgRun(db!.url, runId);
+}
+
+test('SIGTERM: the worker stops fetching, finishes the job in hand, exits 0; another worker completes the run without resending', {
+  skip: pgSkip,
+}, async () => {
+  const { runId, before, out } = await stopMidJob(1, 120);
+  assert.match(out, /stopping \(1 jobs in hand\)/);
+  assert.doesNotMatch(out, /gave \d+ unfinished jobs back/);
+  assert.equal(server.total() - before, 16, 'the job in hand was finished: all its requests sent once');
+  // Its scoring job was left for the next worker: nothing is lost, nothing is sent again.
+  const { samples } = await completeWithAnotherWorker(runId);
   assert.equal(samples.length, 16);
   assert.equal(server.total() - before, 16, 'no request sent twice');
 });
@@ -66,19 +76,10 @@ test('SIGTERM: the worker stops fetching, finishes the job in hand, exits 0; ano
 test('SIGTERM past the grace period: the unfinished job goes back to the queue and another worker does it', {
   skip: pgSkip,
 }, async () => {
-  const runId = await enqueue(16, 2);
-  const before = server.total();
-  const w = cli(['--store', db!.url, 'worker', '--concurrency', '16', '--grace', '0']);
-  await waitFor('requests to arrive', () => server.total() > before);
-  w.proc.kill('SIGTERM');
-  assert.equal(await w.exited, 0, w.out());
-  assert.match(w.out(), /gave 1 unfinished jobs back to the queue/);
+  const { runId, out } = await stopMidJob(2, 0);
+  assert.match(out, /gave 1 unfinished jobs back to the queue/);
   assert.equal((await pgRun(db!.url, runId)).samples.length, 0);
-  const next = cli(['--store', db!.url, 'worker']);
-  await waitFor('the run to finish', finished(runId));
-  next.proc.kill('SIGTERM');
-  assert.equal(await next.exited, 0, next.out());
-  const { samples, run } = await pgRun(db!.url, runId);
+  const { samples, run } = await completeWithAnotherWorker(runId);
   assert.equal(samples.length, 16);
   assert.equal(run?.status, 'finished');
 });

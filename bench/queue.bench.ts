@@ -202,13 +202,19 @@ if (!only || only === 'kill') {
       workers[i] = startWorker(db.url);
       pending.push(
         (async () => {
+          let told = false;
           for (;;) {
-            const open = await sql<{ n: string }>(
+            const open = await sql<Record<string, unknown>>(
               db.url,
-              "SELECT count(*) AS n FROM yardstick_queue.job WHERE id = ANY($1::uuid[]) AND state <> 'completed'",
+              `SELECT name, state::text, retry_count, started_on, heartbeat_on, data->>'from' AS "from"
+                 FROM yardstick_queue.job WHERE id = ANY($1::uuid[]) AND state <> 'completed'`,
               [active],
             );
-            if (Number(open[0]!.n) === 0) break;
+            if (open.length === 0) break;
+            if (!told && performance.now() - killedAt > 60_000) {
+              told = true;
+              process.stdout.write(`  still open 60 s after a kill: ${JSON.stringify(open)}\n`);
+            }
             await sleep(250);
           }
           recoveries.push((performance.now() - killedAt) / 1000);

@@ -111,10 +111,14 @@ export class PostgresEndpointBudget implements EndpointBudget {
 
   /** Sleeps until the reserved start, and past any pause another process announced meanwhile. */
   private async startAt(key: string, waitMs: number, signal?: AbortSignal): Promise<void> {
-    if (waitMs > 0) await sleep(waitMs, undefined, { signal });
-    for (let left = this.notices.pausedUntil(key) - Date.now(); left > 0; ) {
-      await sleep(left, undefined, { signal });
-      left = this.notices.pausedUntil(key) - Date.now();
+    try {
+      if (waitMs > 0) await sleep(waitMs, undefined, { signal });
+      for (let left = this.notices.pausedUntil(key) - Date.now(); left > 0; ) {
+        await sleep(left, undefined, { signal });
+        left = this.notices.pausedUntil(key) - Date.now();
+      }
+    } catch (err) {
+      throw signal?.aborted ? signal.reason : err;
     }
   }
 

@@ -78,13 +78,13 @@ export class PostgresEndpointBudget implements EndpointBudget {
   async acquire(endpoint: string, estimatedTokens: number, signal?: AbortSignal): Promise<BudgetPermit> {
     const key = endpointKey(endpoint);
     const tokens = Number.isFinite(estimatedTokens) ? Math.max(0, Math.round(estimatedTokens)) : 0;
+    // Behind a start of this process that waits for a slot: queue behind it rather than ask again.
+    if (this.notices.blocked(key))
+      await this.notices.waitFree(key, this.notices.generation(key), this.leaseMs, signal);
     for (;;) {
       signal?.throwIfAborted();
       if (this.closed) throw new Error('the endpoint budget is closed');
-      let seen = this.notices.generation(key);
-      // Behind a start of this process that waits for a slot: queue behind it rather than ask again.
-      if (this.notices.blocked(key)) await this.notices.waitFree(key, seen, this.leaseMs, signal);
-      seen = this.notices.generation(key);
+      const seen = this.notices.generation(key);
       this.queries++;
       const { rows } =
         await sql`select * from endpoint_budget_acquire(${key}, ${this.holder}, ${tokens}, ${this.windowMs}, ${this.leaseMs})`.execute(

@@ -1,29 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { sql } from 'kysely';
-import {
-  openPostgresEndpointBudget,
-  type PostgresEndpointBudget,
-} from '../../../src/adapters/queue/postgres-endpoint-budget.ts';
-import { freshPgDatabase, pgSkip } from '../../helpers/postgres.ts';
+import { openPostgresEndpointBudget } from '../../../src/adapters/queue/postgres-endpoint-budget.ts';
+import { pgSkip } from '../../helpers/postgres.ts';
+import { budgetDatabase } from '../../helpers/postgres-budget.ts';
 import { type BudgetHarness, endpointBudgetConformance } from './endpoint-budget-conformance.ts';
 
-let db: { url: string; drop: () => Promise<void> } | null = null;
-let admin: PostgresEndpointBudget | null = null;
-after(async () => {
-  await admin?.close();
-  await db?.drop();
-});
+const database = budgetDatabase();
 
 async function harness(): Promise<BudgetHarness> {
-  db ??= await freshPgDatabase();
-  admin ??= await openPostgresEndpointBudget(db.url);
-  const url = db.url;
-  const a = admin;
+  const { url, admin } = await database();
   return {
     url,
     open: (o) => openPostgresEndpointBudget(url, o),
-    setLimits: (endpoint, limits) => a.setLimits(endpoint, limits),
+    setLimits: (endpoint, limits) => admin.setLimits(endpoint, limits),
   };
 }
 
@@ -31,54 +21,54 @@ endpointBudgetConformance('PostgreSQL', harness, { skip: pgSkip });
 
 describe('PostgreSQL endpoint budget', { skip: pgSkip }, () => {
   test('limits are stored per endpoint under a key without credentials, query or trailing slash', async () => {
-    await harness();
-    await admin!.setLimits('https://user:s3cret-pass@api.example.test/v1/?key=k3y-in-query', {
+    const { admin } = await database();
+    await admin.setLimits('https://user:s3cret-pass@api.example.test/v1/?key=k3y-in-query', {
       concurrency: 8,
       rpm: 600,
       tpm: null,
     });
-    assert.deepEqual(await admin!.limits('https://api.example.test/v1'), {
+    assert.deepEqual(await admin.limits('https://api.example.test/v1'), {
       concurrency: 8,
       rpm: 600,
       tpm: null,
     });
-    await admin!.setLimits('https://api.example.test/v1', { concurrency: null, rpm: 60, tpm: 1000 });
-    assert.deepEqual(await admin!.limits('https://api.example.test/v1/'), {
+    await admin.setLimits('https://api.example.test/v1', { concurrency: null, rpm: 60, tpm: 1000 });
+    assert.deepEqual(await admin.limits('https://api.example.test/v1/'), {
       concurrency: null,
       rpm: 60,
       tpm: 1000,
     });
-    assert.equal(await admin!.limits('https://elsewhere.test/v1'), null);
-    await admin!.pause('https://other:pw-secret@api.example.test/v1', Date.now() + 50);
-    const permit = await admin!.acquire('https://x:pw-secret@api.example.test/v1?key=k3y-in-query', 3);
+    assert.equal(await admin.limits('https://elsewhere.test/v1'), null);
+    await admin.pause('https://other:pw-secret@api.example.test/v1', Date.now() + 50);
+    const permit = await admin.acquire('https://x:pw-secret@api.example.test/v1?key=k3y-in-query', 3);
     await permit.release(3);
     const stored = JSON.stringify([
-      ...(await sql`select * from endpoint_budgets`.execute(admin!.db)).rows,
-      ...(await sql`select * from endpoint_requests`.execute(admin!.db)).rows,
+      ...(await sql`select * from endpoint_budgets`.execute(admin.db)).rows,
+      ...(await sql`select * from endpoint_requests`.execute(admin.db)).rows,
     ]);
     for (const secret of ['s3cret', 'k3y-in-query', 'pw-secret', 'user'])
       assert.ok(!stored.includes(secret), secret);
     assert.ok(
-      (await admin!.list()).some((b) => b.endpoint === 'https://api.example.test/v1' && b.pausedUntil > 0),
+      (await admin.list()).some((b) => b.endpoint === 'https://api.example.test/v1' && b.pausedUntil > 0),
     );
-    await assert.rejects(admin!.setLimits('x', { concurrency: 0, rpm: null, tpm: null }));
+    await assert.rejects(admin.setLimits('x', { concurrency: 0, rpm: null, tpm: null }));
   });
 
   test('a killed holder’s slot is taken only once its lease has run out, and its ledger rows are pruned', async () => {
-    await harness();
-    const b = await openPostgresEndpointBudget(db!.url, { windowMs: 200, leaseMs: 400 });
+    const { url, admin } = await database();
+    const b = await openPostgresEndpointBudget(url, { windowMs: 200, leaseMs: 400 });
     const endpoint = 'http://127.0.0.1:1/lease';
-    await admin!.setLimits(endpoint, { concurrency: 1, rpm: null, tpm: null });
+    await admin.setLimits(endpoint, { concurrency: 1, rpm: null, tpm: null });
     const holder = 'vanished-holder';
     const now = Number(
       (
         await sql<{
           t: string;
-        }>`select floor(extract(epoch from clock_timestamp()) * 1000)::bigint as t`.execute(admin!.db)
+        }>`select floor(extract(epoch from clock_timestamp()) * 1000)::bigint as t`.execute(admin.db)
       ).rows[0]!.t,
     );
     await sql`insert into endpoint_requests (endpoint, holder, started_at, lease_until, tokens)
-      values (${endpoint}, ${holder}, ${now}, ${now + 400}, 1)`.execute(admin!.db);
+      values (${endpoint}, ${holder}, ${now}, ${now + 400}, 1)`.execute(admin.db);
     const permit = await b.acquire(endpoint, 1);
     const rows = (
       await sql<{
@@ -86,7 +76,7 @@ describe('PostgreSQL endpoint budget', { skip: pgSkip }, () => {
         started_at: string;
         lease_until: string;
       }>`select holder, started_at, lease_until
-        from endpoint_requests where endpoint = ${endpoint} order by id`.execute(admin!.db)
+        from endpoint_requests where endpoint = ${endpoint} order by id`.execute(admin.db)
     ).rows;
     assert.equal(rows[1]?.holder, b.holder);
     assert.ok(Number(rows[1]!.started_at) >= Number(rows[0]!.lease_until), 'started after the lease ran out');
@@ -96,17 +86,17 @@ describe('PostgreSQL endpoint budget', { skip: pgSkip }, () => {
     const left = (
       await sql<{
         holder: string;
-      }>`select holder from endpoint_requests where endpoint = ${endpoint}`.execute(admin!.db)
+      }>`select holder from endpoint_requests where endpoint = ${endpoint}`.execute(admin.db)
     ).rows;
     assert.ok(!left.some((r) => r.holder === holder), 'the vanished holder’s row was pruned');
     await b.close();
   });
 
   test('an aborted reserved start leaves no ledger row, and close() ends what a holder still holds', async () => {
-    await harness();
-    const b = await openPostgresEndpointBudget(db!.url, { windowMs: 10_000 });
+    const { url, admin } = await database();
+    const b = await openPostgresEndpointBudget(url, { windowMs: 10_000 });
     const endpoint = 'http://127.0.0.1:1/ledger';
-    await admin!.setLimits(endpoint, { concurrency: null, rpm: 1, tpm: null });
+    await admin.setLimits(endpoint, { concurrency: null, rpm: 1, tpm: null });
     await (await b.acquire(endpoint, 1)).release(1);
     const stop = new AbortController();
     const reserved = b.acquire(endpoint, 1, stop.signal);
@@ -115,19 +105,19 @@ describe('PostgreSQL endpoint budget', { skip: pgSkip }, () => {
         (
           await sql<{
             n: string;
-          }>`select count(*) as n from endpoint_requests where endpoint = ${endpoint}`.execute(admin!.db)
+          }>`select count(*) as n from endpoint_requests where endpoint = ${endpoint}`.execute(admin.db)
         ).rows[0]!.n,
       );
     while ((await count()) < 2) await new Promise((r) => setTimeout(r, 10));
     stop.abort(new Error('given up'));
     await assert.rejects(reserved, /given up/);
     assert.equal(await count(), 1);
-    await admin!.setLimits(endpoint, { concurrency: 5, rpm: null, tpm: null });
+    await admin.setLimits(endpoint, { concurrency: 5, rpm: null, tpm: null });
     await b.acquire(endpoint, 1);
     await b.close();
     const open = (
       await sql`select id from endpoint_requests where endpoint = ${endpoint} and ended_at is null`.execute(
-        admin!.db,
+        admin.db,
       )
     ).rows;
     assert.deepEqual(open, []);

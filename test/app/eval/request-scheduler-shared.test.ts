@@ -1,25 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
-import {
-  openPostgresEndpointBudget,
-  type PostgresEndpointBudget,
-} from '../../../src/adapters/queue/postgres-endpoint-budget.ts';
+import { test } from 'node:test';
 import { budgetChild, startCountingServer } from '../../helpers/budget-children.ts';
-import { freshPgDatabase, pgSkip } from '../../helpers/postgres.ts';
+import { pgSkip } from '../../helpers/postgres.ts';
+import { budgetDatabase } from '../../helpers/postgres-budget.ts';
 
-let db: { url: string; drop: () => Promise<void> } | null = null;
-let admin: PostgresEndpointBudget | null = null;
-after(async () => {
-  await admin?.close();
-  await db?.drop();
-});
+const database = budgetDatabase();
 
 test('a 429 with Retry-After seen by one process holds back the requests of every process sharing the endpoint', {
   skip: pgSkip,
   timeout: 180_000,
 }, async () => {
-  db = await freshPgDatabase();
-  admin = await openPostgresEndpointBudget(db.url);
+  const { url, admin } = await database();
   const endpoint = 'http://127.0.0.1:1/v1';
   // One request in flight across all processes: the one answered 429 pauses everyone before its
   // slot is given back, so no other request can slip in between.
@@ -32,7 +23,7 @@ test('a 429 with Retry-After seen by one process holds back the requests of ever
   });
   try {
     const children = [0, 1, 2].map(() =>
-      budgetChild({ mode: 'schedule', url: db!.url, endpoint, server: server.url, requests: 5 }),
+      budgetChild({ mode: 'schedule', url, endpoint, server: server.url, requests: 5 }),
     );
     const results = await Promise.all(children.map((c) => c.result));
     assert.equal(

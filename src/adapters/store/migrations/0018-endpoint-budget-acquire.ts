@@ -16,6 +16,10 @@
  *
  * Times are epoch milliseconds of the database clock: the processes' clocks never meet.
  */
+// When a ledger row `r` stops counting in the windows: never while its request is in flight.
+const FREE_AT = `case when r.ended_at is null and r.lease_until > v_now then never
+  else coalesce(r.ended_at, r.lease_until) + p_window_ms end`;
+
 export const ENDPOINT_BUDGET_ACQUIRE = `
 create function endpoint_budget_acquire(
   p_endpoint text, p_holder text, p_tokens bigint, p_window_ms bigint, p_lease_ms bigint
@@ -53,12 +57,10 @@ begin
   end if;
   if v_rpm is not null then
     select count(*) into v_n from endpoint_requests r where r.endpoint = p_endpoint
-      and (case when r.ended_at is null and r.lease_until > v_now then never
-           else coalesce(r.ended_at, r.lease_until) + p_window_ms end) > v_base;
+      and (${FREE_AT}) > v_base;
     if v_n >= v_rpm then
       select x.f into v_at from (
-        select case when r.ended_at is null and r.lease_until > v_now then never
-               else coalesce(r.ended_at, r.lease_until) + p_window_ms end as f
+        select ${FREE_AT} as f
         from endpoint_requests r where r.endpoint = p_endpoint) x
         where x.f > v_base order by x.f offset v_n - v_rpm limit 1;
       if v_at = never then
@@ -70,13 +72,11 @@ begin
   end if;
   if v_tpm is not null then
     select coalesce(sum(r.tokens), 0) into v_total from endpoint_requests r where r.endpoint = p_endpoint
-      and (case when r.ended_at is null and r.lease_until > v_now then never
-           else coalesce(r.ended_at, r.lease_until) + p_window_ms end) > v_base;
+      and (${FREE_AT}) > v_base;
     if v_total > 0 and v_total + p_tokens > v_tpm then
       select x.f into v_at from (
         select y.f, v_total - sum(y.tokens) over (order by y.f, y.id) as remaining from (
-          select r.id, r.tokens, case when r.ended_at is null and r.lease_until > v_now then never
-                 else coalesce(r.ended_at, r.lease_until) + p_window_ms end as f
+          select r.id, r.tokens, ${FREE_AT} as f
           from endpoint_requests r where r.endpoint = p_endpoint) y
         where y.f > v_base) x
         where x.remaining = 0 or x.remaining + p_tokens <= v_tpm order by x.f limit 1;

@@ -165,12 +165,17 @@ export class RequestScheduler {
     for (const w of this.waiters.splice(0)) w();
   }
 
-  /** Runs `fn` under the limits; `tokens` counts what a result used, for the tokens-per-minute limit. */
+  /**
+   * Runs `fn` under the limits; `tokens` counts what a result used, for the tokens-per-minute limit.
+   * With `retry: false` a failed request is thrown at once (a 429 still pauses the endpoint).
+   */
   async run<T>(
     fn: () => Promise<T>,
     signal?: AbortSignal,
     tokens?: (value: T) => number,
+    options: { retry?: boolean } = {},
   ): Promise<Attempted<T>> {
+    const retry = options.retry ?? true;
     let retries = 0;
     let limited = 0;
     for (let attempts = 1; ; attempts++) {
@@ -206,13 +211,13 @@ export class RequestScheduler {
         this.state = rateLimited(this.state, Date.now(), pause);
         this.rateLimitedCount++;
         this.wakeAll();
-        if (++limited > this.maxRateLimited) throw error;
+        if (++limited > this.maxRateLimited || !retry) throw error;
         continue;
       }
       await permit?.release(0);
       this.state = failed(this.state);
       this.wakeAll();
-      if (!error.retryable || retries >= this.backoff.maxRetries || signal?.aborted) throw error;
+      if (!retry || !error.retryable || retries >= this.backoff.maxRetries || signal?.aborted) throw error;
       this.retriedCount++;
       await sleep(backoffDelay(retries++, this.random(), this.backoff), undefined, { signal });
     }

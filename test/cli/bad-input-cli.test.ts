@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -66,4 +66,56 @@ test('a model spec whose base URL lacks a scheme is refused before any run or re
   );
   const runs = runCli(['--store', store, 'runs', '--json']);
   assert.deepEqual(JSON.parse(runs.stdout || '[]'), [], 'no run was recorded');
+});
+
+/** The runs a store holds, as `runs --json` lists them. */
+const runsIn = (store: string) => JSON.parse(runCli(['--store', store, 'runs', '--json']).stdout || '[]');
+
+test('a dataset file with a NUL byte, invalid UTF-8 or a repeated key gets one line and exit 3, and records no run', () => {
+  const store = join(dir, 'datasets.db');
+  const data = join(dir, 'data');
+  mkdirSync(join(data, 'mbpp'), { recursive: true });
+  const cases: [string[], string, string][] = [];
+  const nul = join(dir, 'nul.jsonl');
+  writeFileSync(nul, '{"question":"a","answer":"#### 1"}\n{"question":"b\u0000","answer":"#### 2"}\n');
+  cases.push([['-b', 'gsm8k', '--task-arg', `file=${nul}`], nul, '2: NUL byte: not a text file']);
+  const mbpp = join(data, 'mbpp', 'mbpp.jsonl');
+  writeFileSync(
+    mbpp,
+    Buffer.concat([Buffer.from('{"task_id":11,"text":"caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]),
+  );
+  cases.push([['-b', 'mbpp', '--data-dir', data], mbpp, '1: invalid UTF-8 (save the file as UTF-8)']);
+  const rows = join(dir, 'rows.jsonl');
+  writeFileSync(rows, '{"q":"a","a":"1"}\n{"q":"b","a":"2","q":"c"}\n');
+  const task = join(dir, 'task.yaml');
+  writeFileSync(
+    task,
+    'name: t\nbenchmark: t\ndataset: { path: rows.jsonl, input: q, target: a }\nprompt: { messages: [{ role: user, content: "{{input}}" }] }\n',
+  );
+  cases.push([['-b', task], rows, '2: duplicate key "q"']);
+  for (const [args, file, problem] of cases) {
+    const r = evalOn(store, ...args);
+    assert.equal(r.status, 3, r.stderr);
+    assert.equal(r.stderr, `yardstick: ${file}:${problem}\n`);
+  }
+  assert.deepEqual(runsIn(store), [], 'no run was recorded');
+});
+
+test('a YAML suite file with a NUL byte or invalid UTF-8 is refused at its line', () => {
+  const store = join(dir, 'yaml-bytes.db');
+  const nul = join(dir, 'nul-suite.yaml');
+  writeFileSync(nul, 'models: [openai:x@http://127.0.0.1:9/v1]\nbenchmarks: [arith\u0000metic]\n');
+  const latin = join(dir, 'latin-suite.yaml');
+  writeFileSync(
+    latin,
+    Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\nmodels: []\n')]),
+  );
+  for (const [file, problem] of [
+    [nul, '2: NUL byte: not a text file'],
+    [latin, '1: invalid UTF-8 (save the file as UTF-8)'],
+  ]) {
+    const r = runCli(['--store', store, 'eval', file!]);
+    assert.equal(r.status, 3, r.stderr);
+    assert.equal(r.stderr, `yardstick: ${file}:${problem}\n`);
+  }
 });

@@ -1,19 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { type Document, isNode, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
+import { readInputText } from '../../adapters/files/input-text.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
-
-function readYaml(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError(
-      code === 'ENOENT' ? `${file}: file not found` : `${file}: cannot read (${code ?? String(err)})`,
-      EXIT.invalidInput,
-    );
-  }
-}
 
 /** Aliases a file may expand: more is a resource-exhaustion attack (an alias bomb), not a config. */
 const MAX_ALIASES = 100;
@@ -40,7 +28,7 @@ function toData(doc: Document, at: (offset: number | undefined) => string): unkn
 
 /** Reads a YAML file and validates it with `schema`; a problem names the file, line and field. */
 export function parseYamlFile<T extends z.ZodType>(file: string, schema: T, text?: string): z.infer<T> {
-  const source = text ?? readYaml(file);
+  const source = text ?? readInputText(file);
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
   const at = (offset: number | undefined) =>

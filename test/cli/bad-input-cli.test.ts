@@ -119,3 +119,56 @@ test('a YAML suite file with a NUL byte or invalid UTF-8 is refused at its line'
     assert.equal(r.stderr, `yardstick: ${file}:${problem}\n`);
   }
 });
+
+test('100,000 nested [ or - in a suite or task file is one line naming file, line and the nesting limit', () => {
+  const store = join(dir, 'deep-yaml.db');
+  const flow = join(dir, 'deep-flow-suite.yaml');
+  writeFileSync(flow, `benchmarks: [arithmetic]\nmodels: ${'['.repeat(100_000)}\n`);
+  const block = join(dir, 'deep-block-task.yaml');
+  writeFileSync(block, `name: t\nprompt:\n  ${'- '.repeat(100_000)}x\n`);
+  for (const [args, file, line] of [
+    [['eval', flow], flow, 2],
+    [['eval', '-m', 'openai:x@http://127.0.0.1:9/v1', '-b', block], block, 3],
+  ] as const) {
+    const r = runCli(['--store', store, ...args]);
+    assert.equal(r.status, 3, r.stderr);
+    assert.equal(r.stderr, `yardstick: ${file}:${line}: invalid YAML: nested deeper than 100 levels\n`);
+  }
+  assert.deepEqual(runsIn(store), []);
+});
+
+test('deeply nested or repeated-key JSON in --extra-body, --task-arg or a dataset is one line, and records no run', () => {
+  const store = join(dir, 'deep-json.db');
+  const deep = `${'['.repeat(60_000)}${']'.repeat(60_000)}`;
+  const data = join(dir, 'deep.jsonl');
+  writeFileSync(data, `{"question":"a","answer":"#### 1"}\n{"question":${deep},"answer":"#### 2"}\n`);
+  for (const [args, status, line] of [
+    [['--extra-body', `{"top_k":${deep}}`], 2, '--extra-body: nested deeper than 100 levels'],
+    [['--extra-body', '{"top_k":1,"top_k":2}'], 2, '--extra-body: duplicate key "top_k"'],
+    [['--task-arg', `count=${deep}`], 2, '--task-arg count: nested deeper than 100 levels'],
+    [['-b', 'gsm8k', '--task-arg', `file=${data}`], 3, `${data}:2: nested deeper than 100 levels`],
+  ] as const) {
+    const r = evalOn(store, ...(args[0] === '-b' ? args : ['-b', 'arithmetic', ...args]));
+    assert.equal(r.status, status, r.stderr);
+    assert.equal(r.stderr, `yardstick: ${line}\n`);
+  }
+  assert.deepEqual(runsIn(store), []);
+});
+
+test('a SWE-bench report with a NUL byte, a repeated key or deep nesting is one line with exit 3, and imports nothing', () => {
+  const store = join(dir, 'swe.db');
+  const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+  for (const [name, text, problem] of [
+    ['nul.json', '{"total_instances": 500,\n"resolved_ids": ["a\u0000"]}', '2: NUL byte: not a text file'],
+    ['dup.json', '{"total_instances": 500,\n"total_instances": 1}', '2: duplicate key "total_instances"'],
+    ['deep.json', `{\n"resolved_ids": ${deep}}`, '2: nested deeper than 100 levels'],
+  ] as const) {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    const r = runCli(['--store', store, 'swebench', 'import', '--model', 'm', '--paper', 'p', file]);
+    assert.equal(r.status, 3, r.stderr);
+    assert.equal(r.stderr, `yardstick: ${file}:${problem}\n`);
+  }
+  const results = runCli(['--store', store, 'results', '--json']);
+  assert.deepEqual(JSON.parse(results.stdout || '[]'), []);
+});

@@ -1,4 +1,5 @@
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
+import { checkJsonText } from '../../core/import/check-json-text.ts';
 import { Slug } from '../../core/schema/ids.ts';
 import type { GenerationConfig, RequestLimits } from '../../core/schema/index.ts';
 import type { NewRunOptions } from './create-run.ts';
@@ -40,8 +41,15 @@ export interface EvalRequest {
   limits?: { requestLimits: Partial<RequestLimits>; providerArgs: Record<string, unknown> };
 }
 
+/** A flag's JSON value refused before parsing: a repeated key, or nesting no request needs. */
+function checkFlagJson(flag: string, text: string): void {
+  const odd = checkJsonText(text);
+  if (odd) throw new UserError(`${flag}: ${odd.problem}`, EXIT.usage);
+}
+
 function parseExtraBody(text: string | undefined): Record<string, unknown> {
   if (!text) return {};
+  checkFlagJson('--extra-body', text);
   try {
     const v = JSON.parse(text) as unknown;
     if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
@@ -56,6 +64,7 @@ export function taskArgsOf(r: Pick<EvalRequest, 'taskArgs' | 'unsafeLocal'>): Re
     const i = pair.indexOf('=');
     if (i <= 0) throw new UserError(`--task-arg expects key=value, got "${pair}"`, EXIT.usage);
     const text = pair.slice(i + 1);
+    checkFlagJson(`--task-arg ${pair.slice(0, i)}`, text);
     let value: unknown = text;
     try {
       value = JSON.parse(text);

@@ -2,6 +2,8 @@ import { type Document, isNode, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import { readInputText } from '../../adapters/files/input-text.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
+import { lineAt, MAX_JSON_DEPTH } from '../../core/import/check-json-text.ts';
+import { yamlTooDeep } from './yaml-nesting.ts';
 
 /** Aliases a file may expand: more is a resource-exhaustion attack (an alias bomb), not a config. */
 const MAX_ALIASES = 100;
@@ -30,9 +32,16 @@ function toData(doc: Document, at: (offset: number | undefined) => string): unkn
 export function parseYamlFile<T extends z.ZodType>(file: string, schema: T, text?: string): z.infer<T> {
   const source = text ?? readInputText(file);
   const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
   const at = (offset: number | undefined) =>
     `${file}:${offset === undefined ? 1 : lines.linePos(offset).line}`;
+  // Composing a document recurses once per level: deeper than any config needs is refused first.
+  const deep = yamlTooDeep(source, MAX_JSON_DEPTH);
+  if (deep !== null)
+    throw new UserError(
+      `${file}:${lineAt(source, deep)}: invalid YAML: nested deeper than ${MAX_JSON_DEPTH} levels`,
+      EXIT.invalidInput,
+    );
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0]!;
     throw new UserError(`${at(e.pos[0])}: invalid YAML: ${e.message.split('\n')[0]}`, EXIT.invalidInput);

@@ -26,6 +26,12 @@ export interface EvalRequest {
   timeoutMs?: number;
   /** Continue this run instead of creating new ones. */
   resume?: string;
+  /**
+   * With `resume`: the run's base URL again, with the user:password that was never stored. Given
+   * as a flag's value or read from an environment variable (`baseUrlEnv`).
+   */
+  baseUrl?: string;
+  baseUrlEnv?: string;
   retryErrors?: boolean;
   /** Read responses from the cache (default true). */
   useCache?: boolean;

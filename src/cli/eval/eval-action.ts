@@ -34,6 +34,8 @@ export function evalRequest(suite: string | undefined, f: EvalFlags): EvalReques
     extraBody: f.extraBody,
     timeoutMs: f.timeout,
     resume: f.resume,
+    baseUrl: f.baseUrl,
+    baseUrlEnv: f.baseUrlEnv,
     retryErrors: f.retryErrors,
     useCache: f.cache,
     taskArgs: f.taskArg,

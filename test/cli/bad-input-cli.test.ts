@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -171,4 +171,65 @@ test('a SWE-bench report with a NUL byte, a repeated key or deep nesting is one 
   }
   const results = runCli(['--store', store, 'results', '--json']);
   assert.deepEqual(JSON.parse(results.stdout || '[]'), []);
+});
+
+test('a base URL that does not parse, a setting out of range, a prototype key or a bad price file is one line, before any run', () => {
+  const store = join(dir, 'flags.db');
+  const prices = join(dir, 'prices.yaml');
+  writeFileSync(prices, `qwen: ${'['.repeat(1000)}\n`);
+  for (const [args, status, line] of [
+    [
+      ['-m', 'openai:m@http://', '-b', 'arithmetic'],
+      2,
+      '--model "openai:m@http://": the base URL "http://" is not a valid URL (see yardstick eval --help)',
+    ],
+    [
+      ['-m', 'openai:m@http://me:pw-CANARY-x1@[::1/v1', '-b', 'arithmetic'],
+      2,
+      '--model "openai:m@http://***@[::1/v1": the base URL "http://***@[::1/v1" is not a valid URL (see yardstick eval --help)',
+    ],
+    [['-b', 'arithmetic', '--temperature', '5'], 2, '--temperature 5: Too big: expected number to be <=2'],
+    [['-b', 'arithmetic', '--top-p', '0'], 2, '--top-p 0: Too small: expected number to be >0'],
+    [
+      ['-b', 'arithmetic', '--task-arg', '__proto__={"count":1}'],
+      2,
+      'task arithmetic: unknown argument "__proto__" (known: count, seed)',
+    ],
+    [['-b', 'arithmetic', '--prices', prices], 3, `${prices}:1: invalid YAML: nested deeper than 100 levels`],
+  ] as const) {
+    const r = args[0] === '-m' ? runCli(['--store', store, 'eval', ...args]) : evalOn(store, ...args);
+    assert.equal(r.status, status, r.stderr);
+    assert.equal(r.stderr, `yardstick: ${line}\n`);
+  }
+  assert.deepEqual(runsIn(store), [], 'no run was recorded');
+});
+
+test('chart options that cannot be drawn are one line: a scale out of range, a PNG too large, an unknown colour or shape', () => {
+  const store = join(dir, 'chart.db');
+  assert.equal(runCli(['--store', store, 'catalog', 'load']).status, 0);
+  const chart = (...args: string[]) =>
+    runCli(['--store', store, 'chart', 'size-scatter', '-b', 'livecodebench-v5', ...args]);
+  const png = join(dir, 'chart.png');
+  for (const scale of ['0', '-1', '1e6']) {
+    const r = chart('--scale', scale, '-o', png);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /argument '.*' is invalid\. expected a scale above 0 and at most 16/);
+  }
+  const wide = chart('--title', 'x'.repeat(100_000), '-o', png);
+  assert.equal(wide.status, 3, wide.stderr);
+  assert.match(
+    wide.stderr,
+    /^yardstick: a PNG of \d+x\d+ pixels is too large \(at most 400 million pixels\): lower the scale/,
+  );
+  assert.equal(wide.stderr.split('\n').length, 2, 'one line');
+  assert.equal(existsSync(png), false, 'no file was written');
+  const colour = chart('--color', 'Closed=notacolour', '-o', join(dir, 'c.svg'));
+  assert.equal(colour.status, 3, colour.stderr);
+  assert.match(colour.stderr, /^yardstick: figure "chart": option colors\.Closed: must be a colour/);
+  const shape = chart('--shape', 'Closed=bogus', '-o', join(dir, 's.svg'));
+  assert.equal(shape.status, 3, shape.stderr);
+  assert.match(
+    shape.stderr,
+    /^yardstick: figure "chart": option shapes\.Closed: must be a shape name \(circle/,
+  );
 });

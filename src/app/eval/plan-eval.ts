@@ -75,7 +75,13 @@ export function taskArgsOf(r: Pick<EvalRequest, 'taskArgs' | 'unsafeLocal'>): Re
     try {
       value = JSON.parse(text);
     } catch {}
-    args[pair.slice(0, i)] = value;
+    // An own property even for "__proto__", so an unknown name is refused, never a prototype set.
+    Object.defineProperty(args, pair.slice(0, i), {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   if (r.unsafeLocal) args.unsafeLocal = true;
   return args;

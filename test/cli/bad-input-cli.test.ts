@@ -233,3 +233,25 @@ test('chart options that cannot be drawn are one line: a scale out of range, a P
     /^yardstick: figure "chart": option shapes\.Closed: must be a shape name \(circle/,
   );
 });
+
+test('a JSON cell of a CSV import follows the JSON file rules: deep nesting and repeated keys are refused at their line', () => {
+  const store = join(dir, 'csv-json.db');
+  assert.equal(runCli(['--store', store, 'catalog', 'load']).status, 0);
+  const header = 'kind,id,chart,title,benchmarks,options\n';
+  const cell = (json: string) => `"${json.replaceAll('"', '""')}"`;
+  for (const [name, json, problem] of [
+    ['deep', `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`, 'nested deeper than 100 levels'],
+    ['dup', '{"title":"a","title":"b"}', 'duplicate key "title"'],
+  ] as const) {
+    const file = join(dir, `figure-${name}.csv`);
+    writeFileSync(file, `${header}figure,f-${name},size-scatter,T,livecodebench-v5,${cell(json)}\n`);
+    const r = runCli(['--store', store, 'import', file]);
+    assert.equal(r.status, 3, r.stderr);
+    assert.equal(
+      `${r.stdout}${r.stderr}`,
+      `${file}:2: options: ${problem}\n1 of 1 files rejected; nothing from them was written\n`,
+    );
+  }
+  const figures = runCli(['--store', store, 'catalog', 'list', '--json']);
+  assert.doesNotMatch(figures.stdout, /f-deep|f-dup/);
+});

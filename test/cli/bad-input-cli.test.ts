@@ -98,6 +98,12 @@ test('a dataset file with a NUL byte, invalid UTF-8 or a repeated key gets one l
     assert.equal(r.status, 3, r.stderr);
     assert.equal(r.stderr, `yardstick: ${file}:${problem}\n`);
   }
+  // In a suite, a bad dataset behind the second benchmark leaves no run of the first queued either.
+  const suite = join(dir, 'two-benchmarks.yaml');
+  writeFileSync(suite, `models: [openai:x@http://127.0.0.1:9/v1]\nbenchmarks: [arithmetic, ${task}]\n`);
+  const r = runCli(['--store', store, 'eval', suite]);
+  assert.equal(r.status, 3, r.stderr);
+  assert.equal(r.stderr, `yardstick: ${rows}:2: duplicate key "q"\n`);
   assert.deepEqual(runsIn(store), [], 'no run was recorded');
 });
 

@@ -60,12 +60,13 @@ export async function runEval(
       );
     for (const o of await planEval(request)) {
       const planned = await planRun(registry, { ...o, toolVersion: ctx.toolVersion }, ctx.dataset);
-      await store.createRun(planned.spec);
       // The first run starts at once with what planning loaded; later ones (a suite) load their
       // items when they start, so memory holds one run's items at a time.
       prepared ??= planned;
       specs.push(planned.spec);
     }
+    // Recorded only once every run is planned: bad input in any of them leaves the store as it was.
+    for (const spec of specs) await store.createRun(spec);
   }
   const outcomes: RunOutcome[] = [];
   const context = new RunContext();

@@ -13,6 +13,7 @@ const root = mkdtempSync(join(tmpdir(), 'ys-dataset-bytes-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
 type Format = 'jsonl' | 'json-array' | 'gpqa-zip';
+type Bad = 'nul' | 'utf8' | 'duplicate' | 'deep';
 
 interface Loader {
   name: string;
@@ -70,32 +71,36 @@ const b = (...parts: (string | number[])[]) =>
 /** The bad file of a format, the line its problem is on, and the name errors give it. */
 function badFile(
   format: Format,
-  bad: 'nul' | 'utf8' | 'duplicate',
+  bad: Bad,
   path: string,
-): { bytes: Buffer; line: number; shown: string; problem: string } {
+): { bytes: Buffer; line: number; shown: string; problem: string } | null {
   const byte = bad === 'nul' ? [0] : [0xc3, 0x28];
-  const problem =
-    bad === 'nul'
-      ? 'NUL byte: not a text file'
-      : bad === 'utf8'
-        ? 'invalid UTF-8 (save the file as UTF-8)'
-        : format === 'gpqa-zip'
-          ? 'duplicate column "Question"'
-          : 'duplicate key "question"';
+  const problem = {
+    nul: 'NUL byte: not a text file',
+    utf8: 'invalid UTF-8 (save the file as UTF-8)',
+    duplicate: format === 'gpqa-zip' ? 'duplicate column "Question"' : 'duplicate key "question"',
+    deep: 'nested deeper than 100 levels',
+  }[bad];
+  const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
   if (format === 'jsonl') {
     const bytes =
       bad === 'duplicate'
         ? b('{"question":"a"}\n{"question":"b","question":"c"}\n')
-        : b('{"question":"a"}\n{"question":"x', byte, 'y"}\n');
+        : bad === 'deep'
+          ? b(`{"question":"a"}\n{"question":${deep}}\n`)
+          : b('{"question":"a"}\n{"question":"x', byte, 'y"}\n');
     return { bytes, line: 2, shown: path, problem };
   }
   if (format === 'json-array') {
     const bytes =
       bad === 'duplicate'
         ? b('[\n{"question":"a"},\n{"question":"b","question":"c"}\n]\n')
-        : b('[\n{"question":"a"},\n{"question":"x', byte, 'y"}\n]\n');
+        : bad === 'deep'
+          ? b(`[\n{"question":"a"},\n{"question":${deep}}\n]\n`)
+          : b('[\n{"question":"a"},\n{"question":"x', byte, 'y"}\n]\n');
     return { bytes, line: 3, shown: path, problem };
   }
+  if (bad === 'deep') return null; // CSV cells do not nest.
   const csv =
     bad === 'duplicate' ? b('Question,Question\n1,2\n') : b('Question,Record ID\n"x', byte, 'y",1\n');
   return {
@@ -117,13 +122,19 @@ test('every registered benchmark has its dataset loader in this test', () => {
   );
 });
 
-for (const bad of ['nul', 'utf8', 'duplicate'] as const) {
-  const what = { nul: 'a NUL byte', utf8: 'invalid UTF-8', duplicate: 'a repeated key or column' }[bad];
+for (const bad of ['nul', 'utf8', 'duplicate', 'deep'] as const) {
+  const what = {
+    nul: 'a NUL byte',
+    utf8: 'invalid UTF-8',
+    duplicate: 'a repeated key or column',
+    deep: 'JSON nested deeper than 100 levels',
+  }[bad];
   test(`every dataset loader refuses ${what} with one line file:line: problem and exit code 3`, async () => {
     for (const loader of LOADERS) {
       const dataDir = join(root, `${bad}-${loader.name.replace(/\W+/g, '-')}`);
       const path = join(dataDir, loader.path);
       const f = badFile(loader.format, bad, path);
+      if (!f) continue;
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, f.bytes);
       await assert.rejects(
@@ -138,3 +149,15 @@ for (const bad of ['nul', 'utf8', 'duplicate'] as const) {
     }
   });
 }
+
+test('a HumanEval .gz that is not gzip data is one line naming the file, exit code 3', async () => {
+  const dataDir = join(root, 'gz');
+  const path = join(dataDir, 'humaneval', 'HumanEval.jsonl.gz');
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, '{"task_id":"HumanEval/0"}\n');
+  await assert.rejects(
+    task('humaneval')({ dataDir, cacheDir: join(dataDir, 'cache'), online: false }),
+    (e: Error) =>
+      e instanceof UserError && e.exitCode === 3 && e.message.startsWith(`${path}: not a gzip file (`),
+  );
+});

@@ -122,4 +122,38 @@ describe('PostgreSQL endpoint budget', { skip: pgSkip }, () => {
     ).rows;
     assert.deepEqual(open, []);
   });
+
+  test('a release records the tokens really used, so a start estimated too high does not hold the next one back', async () => {
+    const { url, admin } = await database();
+    const b = await openPostgresEndpointBudget(url, { windowMs: 10_000 });
+    const endpoint = 'http://127.0.0.1:1/corrected';
+    await admin.setLimits(endpoint, { concurrency: null, rpm: null, tpm: 10 });
+    await (await b.acquire(endpoint, 10)).release(2);
+    // 2 used + 8 estimated fit in 10: the start is not reserved a window later.
+    await (await b.acquire(endpoint, 8)).release(8);
+    const rows = (
+      await sql<{ started_at: string; ended_at: string }>`select started_at, ended_at from endpoint_requests
+        where endpoint = ${endpoint} order by id`.execute(admin.db)
+    ).rows;
+    assert.ok(Number(rows[1]!.started_at) < Number(rows[0]!.ended_at) + 10_000);
+    await b.close();
+  });
+
+  test('a start reserved ahead sleeps past a pause another holder announces meanwhile', async () => {
+    const { url, admin } = await database();
+    const b = await openPostgresEndpointBudget(url, { windowMs: 300 });
+    const endpoint = 'http://127.0.0.1:1/reserved-then-paused';
+    await admin.setLimits(endpoint, { concurrency: null, rpm: 1, tpm: null });
+    await (await b.acquire(endpoint, 1)).release(1);
+    const reserved = b.acquire(endpoint, 1);
+    const rows = async () =>
+      (await sql`select id from endpoint_requests where endpoint = ${endpoint}`.execute(admin.db)).rows
+        .length;
+    while ((await rows()) < 2) await new Promise((r) => setTimeout(r, 5));
+    const until = Date.now() + 1000;
+    await admin.pause(endpoint, until);
+    await (await reserved).release(1);
+    assert.ok(Date.now() >= until, 'the reserved start waited for the pause');
+    await b.close();
+  });
 });

@@ -10,7 +10,8 @@ import type { WorkUnit } from './work-units.ts';
  * Sends units' requests through the scheduler (its limits and retries), the first one as a probe:
  * sent unretried, so an endpoint that cannot serve the run ends it within seconds. The others do not
  * wait for it (that would add one latency to every run): one that fails for the same cause ends the
- * run the same way.
+ * run the same way. The probe goes through the limits like any request (a shared endpoint budget
+ * counts it).
  */
 export function probedRequests(
   spec: RunSpec,
@@ -33,7 +34,7 @@ export function probedRequests(
     if (probed) return send(unit);
     probed = true;
     try {
-      return await generate(unit);
+      return (await scheduler.run(() => generate(unit), signal, usedTokens, { retry: false })).value;
     } catch (err) {
       if (endpointCause(err, spec) || !(err instanceof ProviderError) || !err.retryable) throw err;
       return send(unit);

@@ -30,8 +30,8 @@ export interface RunResourceOptions {
   /** Requests in flight in this worker. */
   concurrency: number;
   /**
-   * Per-endpoint limits shared by every worker (stored in PostgreSQL). The request scheduler's shared
-   * hook takes it once that hook exists; until then each worker keeps its run's limits on its own.
+   * Per-endpoint limits shared by every worker (stored in PostgreSQL), handed to each run's request
+   * scheduler; without it each worker keeps its run's limits on its own.
    */
   budget?: EndpointBudget;
   scheduler?: Partial<SchedulerOptions>;
@@ -89,9 +89,11 @@ export class RunResourceCache {
         await provider.close().catch(() => undefined);
         throw err;
       });
+      const budget = this.o.budget;
       const scheduler = new RequestScheduler({
         ...schedulerSettings(spec, () => undefined),
         concurrency: this.o.concurrency,
+        ...(budget ? { shared: { budget, endpoint: provider.endpoint ?? provider.name } } : {}),
         ...this.o.scheduler,
       });
       return {

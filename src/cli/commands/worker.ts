@@ -9,6 +9,7 @@ export interface WorkerFlags {
   grace: number;
   dataDir?: string;
   pool: number;
+  sharedLimits?: boolean;
 }
 
 const ROLES = ['gen', 'score', 'exec'];
@@ -44,6 +45,10 @@ export function registerWorker(program: Command): void {
       30,
     )
     .option('--pool <n>', 'PostgreSQL connections this worker holds (default 5)', positiveInt, 5)
+    .option(
+      '--shared-limits',
+      'honour per-endpoint limits stored in PostgreSQL (concurrency, rpm, tpm, 429 pauses) across all workers',
+    )
     .option('--data-dir <dir>', 'local mirror of benchmark datasets (env: YARDSTICK_DATA_DIR)')
     .addHelpText(
       'after',

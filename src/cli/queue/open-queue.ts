@@ -12,7 +12,7 @@ import { EXIT, UserError } from '../../core/errors/user-error.ts';
 export async function withQueue<T>(
   cmd: Command,
   what: string,
-  fn: (store: SqlTransactionStore, queue: JobQueue) => Promise<T>,
+  fn: (store: SqlTransactionStore, queue: JobQueue, location: string) => Promise<T>,
   o: { poolSize?: number; supervise?: boolean } = {},
 ): Promise<T> {
   const location = resolveStoreLocation(cmd.optsWithGlobals().store as string | undefined);
@@ -32,7 +32,7 @@ export async function withQueue<T>(
   let queue: JobQueue | null = null;
   try {
     queue = await PgBossQueue.open(store, { superviseSeconds: o.supervise ? 5 : 0 });
-    return await fn(store, queue);
+    return await fn(store, queue, location);
   } finally {
     await queue?.close();
     await store.close();

@@ -42,8 +42,14 @@ export async function runWorkerCommand(flags: WorkerFlags, cmd: Command): Promis
     await withQueue(
       cmd,
       'yardstick worker',
-      async (store, queue) => {
+      async (store, queue, location) => {
+        const budget = flags.sharedLimits
+          ? await (
+              await import('../../adapters/queue/postgres-endpoint-budget.ts')
+            ).openPostgresEndpointBudget(location, { poolSize: 2 })
+          : undefined;
         const worker = new QueueWorker(store, queue, builtinRegistry(), {
+          budget,
           roles: flags.roles.map((r) => JobKind.parse(r)),
           concurrency: flags.concurrency,
           scoreSlots: flags.scoreSlots ?? cores,
@@ -57,6 +63,7 @@ export async function runWorkerCommand(flags: WorkerFlags, cmd: Command): Promis
           await context.run(() => worker.run(stop.signal));
         } finally {
           await context.close();
+          await budget?.close();
         }
       },
       { poolSize: flags.pool, supervise: true },

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { JobQueue } from '../../../src/adapters/queue/job-queue.ts';
+import type { EndpointBudget } from '../../../src/adapters/queue/endpoint-budget.ts';
 import { PgBossQueue } from '../../../src/adapters/queue/pg-boss-queue.ts';
+import { openPostgresEndpointBudget } from '../../../src/adapters/queue/postgres-endpoint-budget.ts';
 import { openPostgresStore } from '../../../src/adapters/store/postgres/open-postgres-store.ts';
 import type { SqlTransactionStore } from '../../../src/adapters/store/store.ts';
 import type { EvalRequest } from '../../../src/app/eval/plan-eval.ts';
@@ -51,7 +53,7 @@ describe('queue workers (in process, PostgreSQL)', { skip: pgSkip }, () => {
     );
 
   /** A worker in this process; `stop` ends it (as SIGTERM would) and waits for it. */
-  function startWorker(roles: JobKind[] = ['gen', 'score', 'exec'], data = dataset) {
+  function startWorker(roles: JobKind[] = ['gen', 'score', 'exec'], data = dataset, budget?: EndpointBudget) {
     const events: WorkerEvent[] = [];
     const stop = new AbortController();
     const w = new QueueWorker(store, queue, registry, {
@@ -60,6 +62,7 @@ describe('queue workers (in process, PostgreSQL)', { skip: pgSkip }, () => {
       scoreSlots: 2,
       execSlots: 2,
       dataset: data,
+      budget,
       idleMs: 50,
       scheduler: { backoff: { baseMs: 1, maxMs: 5, maxRetries: 3 } },
       onEvent: (e) => events.push(e),
@@ -161,6 +164,37 @@ describe('queue workers (in process, PostgreSQL)', { skip: pgSkip }, () => {
       reasons.some((r) => /malformed payload/.test(r) && /hello|endpoint|from/.test(r)),
       reasons.join('; '),
     );
+  });
+
+  test("with --shared-limits, two workers together keep the endpoint's stored concurrency cap", async () => {
+    const budget = await openPostgresEndpointBudget(db.url, { poolSize: 2 });
+    const arrivals: number[] = [];
+    const capped = await startFakeServer({
+      script: () => {
+        arrivals.push(performance.now());
+        return { kind: 'ok', delayMs: 40 };
+      },
+    });
+    try {
+      await budget.setLimits(capped.url, { concurrency: 1, rpm: null, tpm: null });
+      const [run] = await enqueue({ models: [`openai:fake@${capped.url}`], limit: 12 }, 0, 4);
+      const workers = [
+        startWorker(['gen', 'score'], dataset, budget),
+        startWorker(['gen', 'score'], dataset, budget),
+      ];
+      await waitFor('the capped run to finish', async () => (await status(run!.spec.id)) === 'finished');
+      for (const w of workers) await w.stop();
+      assert.equal(arrivals.length, 12);
+      // One request at a time: each starts after the one before it ended (40 ms after it arrived).
+      const gaps = arrivals.slice(1).map((t, i) => t - arrivals[i]!);
+      assert.ok(
+        Math.min(...gaps) >= 35,
+        `requests overlapped: gaps ${gaps.map((g) => g.toFixed(0)).join(', ')} ms`,
+      );
+    } finally {
+      await capped.close();
+      await budget.close();
+    }
   });
 
   const bwrap = skipWithoutBwrap();

@@ -7,6 +7,15 @@ import type { JobQueue, NewJob, QueueJob } from './job-queue.ts';
 /** pg-boss's own tables live in this schema of the store's database. */
 export const QUEUE_SCHEMA = 'yardstick_queue';
 const queueName = (kind: JobKind) => `yardstick-${kind}`;
+
+/**
+ * pg-boss takes jobs by priority, then creation time; the jobs of one insert share their creation
+ * time, so a job that comes back (its worker was killed, or gave it back) would wait behind the whole
+ * backlog. Jobs are stored at twice their run's priority, and a job waiting for another delivery is
+ * raised by one: it goes before its run's other jobs, never before a run of higher priority.
+ */
+const stored = (priority: number) => 2 * priority;
+const PROMOTE_EVERY_MS = 2000;
 const kindOf = new Map(JobKind.options.map((k) => [queueName(k), k]));
 
 export interface PgBossQueueOptions {
@@ -36,6 +45,7 @@ export class PgBossQueue implements JobQueue {
   private readonly boss: PgBoss;
   private readonly store: SqlTransactionStore;
   private readonly o: Required<PgBossQueueOptions>;
+  private readonly promoted = new Map<JobKind, number>();
 
   private constructor(store: SqlTransactionStore, boss: PgBoss, o: Required<PgBossQueueOptions>) {
     this.store = store;
@@ -88,7 +98,7 @@ export class PgBossQueue implements JobQueue {
         const part = mine.slice(i, i + this.o.insertBatch);
         await this.boss.insert(
           queueName(kind),
-          part.map((j) => ({ data: j.data, priority: j.priority })),
+          part.map((j) => ({ data: j.data, priority: stored(j.priority) })),
         );
         added += part.length;
         onBatch?.(added);
@@ -98,8 +108,20 @@ export class PgBossQueue implements JobQueue {
 
   async fetch(kind: JobKind, max: number): Promise<QueueJob[]> {
     if (max <= 0) return [];
+    await this.promoteReturned(kind);
     const jobs = await this.boss.fetch<unknown>(queueName(kind), { batchSize: max });
     return jobs.map((j) => ({ id: j.id, kind, data: j.data, retryCount: j.retryCount }));
+  }
+
+  /** Raises the jobs waiting for another delivery above their run's other jobs (every 2 s at most). */
+  private async promoteReturned(kind: JobKind): Promise<void> {
+    const now = Date.now();
+    if (now - (this.promoted.get(kind) ?? 0) < PROMOTE_EVERY_MS) return;
+    this.promoted.set(kind, now);
+    await this.store.executeSql(
+      `UPDATE ${QUEUE_SCHEMA}.job SET priority = priority + 1 WHERE name = $1 AND state = 'retry' AND priority % 2 = 0`,
+      [queueName(kind)],
+    );
   }
 
   async touch(jobs: QueueJob[]): Promise<void> {
@@ -123,7 +145,7 @@ export class PgBossQueue implements JobQueue {
           if (mine.length)
             await this.boss.insert(
               queueName(kind),
-              mine.map((j) => ({ data: j.data, priority: j.priority })),
+              mine.map((j) => ({ data: j.data, priority: stored(j.priority) })),
               { db },
             );
         }

@@ -64,18 +64,32 @@ test('three workers, one SIGKILLed at random moments and restarted, record exact
   assert.equal(queued.status, 0, queued.stderr);
   const runId = runIdOf(queued.stdout);
 
-  const workers: Child[] = [worker(url), worker(url), worker(url)];
+  const workers: Child[] = [
+    worker(url, '--concurrency', '2'),
+    worker(url, '--concurrency', '2'),
+    worker(url, '--concurrency', '2'),
+  ];
   const random = rng(20261127);
   let kills = 0;
   const done = async () => (await pgRun(url, runId)).run?.status === 'finished';
-  // Kill one worker at a random moment, restart it, and again, while the run goes on.
-  while (kills < 4 && !(await done())) {
-    await sleep(400 + random() * 1600);
+  const waitingJobs = async () => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    const r = await c.query(`SELECT count(*)::int AS n FROM ${QUEUE_SCHEMA}.job WHERE state = 'created'`);
+    await c.end();
+    return r.rows[0].n as number;
+  };
+  // Kill one worker at a random moment, restart it, and again, while jobs are still waiting: a
+  // worker that has started takes jobs at once while some wait, so each kill takes jobs in hand.
+  while (kills < 4) {
     const victim = Math.floor(random() * workers.length);
+    await waitFor('the worker to start', () => /started/.test(workers[victim]!.out()));
+    await sleep(500 + random() * 1500);
+    if ((await waitingJobs()) < 3) break;
     workers[victim]!.proc.kill('SIGKILL');
     await workers[victim]!.exited;
     kills++;
-    workers[victim] = worker(url);
+    workers[victim] = worker(url, '--concurrency', '2');
   }
   await waitFor('the run to finish', done);
   for (const w of workers) w.proc.kill('SIGTERM');

@@ -127,6 +127,21 @@ describe('queue workers (in process, PostgreSQL)', { skip: pgSkip }, () => {
     assert.ok((await store.results()).some((r) => r.runId === id));
   });
 
+  test('--resume RUN --queue is refused while the run has jobs waiting, and queues a cancelled run again to the end', async () => {
+    const [run] = await enqueue({ limit: 24, seed: 7 });
+    const id = run!.spec.id;
+    await assert.rejects(enqueue({ resume: id }), /still has 3 jobs in the queue/);
+    await cancelQueuedRun(store, queue, id);
+    const [again] = await enqueue({ resume: id });
+    assert.equal(again!.jobs, 3);
+    assert.equal(again!.resumed, true);
+    assert.equal((await store.run(id))?.status, 'running');
+    const w = startWorker();
+    await waitFor('the resumed run to finish', async () => (await status(id)) === 'finished');
+    await w.stop();
+    assert.equal((await store.runCounts([id]))[0]?.samples, 24);
+  });
+
   test('an endpoint that refuses the run fails it with the reason and cancels its remaining jobs', async () => {
     const [run] = await enqueue({ models: ['openai:fake@http://127.0.0.1:1/v1'], limit: 64 });
     const id = run!.spec.id;

@@ -205,10 +205,11 @@ def program_part(job):
 
 def kill_all(pids):
     for pid in pids:
-        try:
-            os.killpg(pid, signal.SIGKILL)
-        except OSError:
-            pass
+        for kill in (os.killpg, os.kill):  # its group, and itself if it has no group of its own yet
+            try:
+                kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
     if CONTAINED:
         # PID 1 of its own namespace: every other process here belongs to the job that just ran.
         try:
@@ -283,11 +284,11 @@ def cleanup(prepared):
 
 def finish(prepared):
     """Kills and reaps everything of the job, closes its pipes and empties its folders."""
-    kill_all((prepared["pid"],))
-    reap((prepared["pid"],), {})
     for fd in ("jw", "qw", "ar"):
         if prepared[fd] >= 0:
             os.close(prepared[fd])
+    kill_all((prepared["pid"],))
+    reap((prepared["pid"],), {})
     try:
         cleanup(prepared)
     except BaseException:  # noqa: BLE001

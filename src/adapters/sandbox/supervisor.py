@@ -6,17 +6,15 @@ other process in the namespace. Node talks to it over stdin/stdout with length-p
 big-endian length, then UTF-8 JSON). The source is lockdown.py, plain-data.py, reference-semantics.py,
 program-host.py and checker.py, followed by this file.
 
-For each job it forks two processes, ahead of time:
-  - the program's process (program-host.py): a new session, the sample's uid (different from the
-    supervisor's, when started as root; see enter-userns.py), no capabilities, not dumpable, a seccomp
-    filter, resource limits (CPU, address space, file size, process count), a fresh size-capped tmpfs.
-    It gets the program only (never the tests' code, the expected outputs or any verdict), runs it and
-    answers the checker's calls over two pipes.
-  - the checker (checker.py): the supervisor's uid, not dumpable, filtered, its own session. It runs the
-    tests' code, whose calls of the program's functions go to the program's process, and reports each
-    test's verdict on a pipe only it holds; nothing the program does reaches that pipe.
-Neither has a descriptor leading to the supervisor's channel to Node. The supervisor gives each test a
-wall-clock deadline and kills both process groups (and, as PID 1, every other process) at its end.
+For each job it forks, ahead of time, the program's process (program-host.py): a new session, the
+sample's uid (different from the supervisor's, when started as root; see enter-userns.py), no
+capabilities, not dumpable, a seccomp filter, resource limits (CPU, address space, file size, process
+count), a fresh size-capped tmpfs. It gets the program only (never the tests' code, the expected outputs
+or any verdict), runs it and answers calls over two pipes; it has no descriptor leading to the channel to
+Node. The checks (checker.py: the tests' code, LiveCodeBench's comparisons) run here, in the supervisor,
+calling the program's functions through those pipes; only they write verdicts. Each test has a
+wall-clock deadline; after the job the program's process group (and, as PID 1, every other process in
+the namespace) is killed.
 
 Semantics follow the reference harnesses:
   - mode "human-eval": the program runs in a fresh globals dict ({}), under openai/human-eval's

@@ -18,7 +18,8 @@ export interface AttackItem {
 }
 
 /** A check no answer passes: only a forged verdict could make it pass. */
-const UNPASSABLE = 'def check(candidate):\n    candidate()\n    assert False, "no answer passes this check"\n';
+const UNPASSABLE =
+  'def check(candidate):\n    candidate()\n    assert False, "no answer passes this check"\n';
 
 const FORGED_RECORD = `(json.dumps({"t": 0, "v": "pass", "ms": 1.0}) + "\\n").encode()`;
 const FORGED_REPLIES = `b"".join(

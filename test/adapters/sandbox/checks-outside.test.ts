@@ -33,7 +33,10 @@ test('subclasses of built-in types reach the checks as their base type, iterator
     'assert span() == range(1, 7, 2)',
     'assert raw() == {frozenset({1}): [b"x", bytearray(b"y"), 1j, None, True, 1.5, {2}]}',
   ];
-  assert.deepEqual(await outcomes(program, tests), tests.map(() => 'pass'));
+  assert.deepEqual(
+    await outcomes(program, tests),
+    tests.map(() => 'pass'),
+  );
 });
 
 test("objects that are not plain data stay in the program: the checks can pass them back and call them, but the program's methods never decide a comparison", {
@@ -67,17 +70,20 @@ test("the program's exceptions reach the checks as the built-in of that name, or
     'def odd(): raise Oops("odd")',
   ].join('\n');
   assert.deepEqual(
-    await outcomes(program, ['try:\n    bad(1)\n    assert False\nexcept ValueError as e:\n    assert str(e) == "bad 1"', 'odd()']),
+    await outcomes(program, [
+      'try:\n    bad(1)\n    assert False\nexcept ValueError as e:\n    assert str(e) == "bad 1"',
+      'odd()',
+    ]),
     ['pass', 'error Oops'],
   );
 });
 
 test("built-in types and functions can be passed to the program's functions", { skip }, async () => {
   const program = 'def keep(xs, t): return [x for x in xs if isinstance(x, t)]\ndef apply(f, x): return f(x)';
-  assert.deepEqual(await outcomes(program, ['assert keep([1, "a", 2.0], int) == [1]', 'assert apply(len, "abc") == 3']), [
-    'pass',
-    'pass',
-  ]);
+  assert.deepEqual(
+    await outcomes(program, ['assert keep([1, "a", 2.0], int) == [1]', 'assert apply(len, "abc") == 3']),
+    ['pass', 'pass'],
+  );
 });
 
 test('garbage on the call pipe, an exit inside a call, and a trusted value the program cannot take are failures of that test', {
@@ -99,7 +105,9 @@ test('garbage on the call pipe, an exit inside a call, and a trusted value the p
 test('a call that never returns times out at its limit, also when the program swallows the timeout', {
   skip,
 }, async () => {
-  assert.deepEqual(await outcomes('def spin():\n    while True:\n        pass', ['spin()'], 300), ['timeout TimeoutException']);
+  assert.deepEqual(await outcomes('def spin():\n    while True:\n        pass', ['spin()'], 300), [
+    'timeout TimeoutException',
+  ]);
   const swallow =
     'import time\ndef hide():\n    while True:\n        try:\n            time.sleep(10)\n        except BaseException:\n            pass';
   assert.deepEqual(await outcomes(swallow, ['hide()'], 200), ['timeout']);

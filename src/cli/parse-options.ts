@@ -40,6 +40,14 @@ export function number(value: string): number {
   return n;
 }
 
+/** A PNG scale factor: above 0, at most 16. */
+export function pngScale(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 16)
+    throw new InvalidArgumentError(`expected a scale above 0 and at most 16, got "${value}"`);
+  return n;
+}
+
 /** A share between 0 and 1 inclusive. */
 export function fraction(value: string): number {
   const n = Number(value);

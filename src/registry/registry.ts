@@ -1,3 +1,4 @@
+import { ZodError } from 'zod';
 import type { PluginKind, PluginRef } from '../core/schema/index.ts';
 import { EXIT, UserError } from '../core/errors/user-error.ts';
 import { didYouMean } from '../core/format/did-you-mean.ts';
@@ -53,7 +54,19 @@ export class Registry {
     const factory = (await entry.load()) as Factory<T> & Partial<Pick<TaskFactory, 'resolveArgs'>>;
     // A declared task checks its arguments and fills in defaults; the run records those.
     const resolved = factory.resolveArgs ? factory.resolveArgs(args) : args;
-    return { value: await factory(resolved), ref: { kind, name, args: resolved } };
+    let value: T;
+    try {
+      value = await factory(resolved);
+    } catch (err) {
+      // A plug-in that validates its own args (a provider's base URL, say): one line naming the field.
+      if (!(err instanceof ZodError)) throw err;
+      const issue = err.issues[0]!;
+      throw new UserError(
+        `${kind} ${name}: ${issue.path.join('.') || '(args)'}: ${issue.message}`,
+        EXIT.usage,
+      );
+    }
+    return { value, ref: { kind, name, args: resolved } };
   }
 
   /** What a declared task says about itself (arguments, item count), without building it. */

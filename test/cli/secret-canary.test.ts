@@ -164,3 +164,87 @@ test('a key and base-URL credentials echoed in every form by each provider reach
     await server.close();
   }
 });
+
+test('a run whose base URL carried user:password resumes only when given them again, and no file or output holds them', async () => {
+  const basic = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
+  let failing = true;
+  let n = 0;
+  const server = await startFakeServer({
+    script: (r) => {
+      if (r.headers.authorization !== basic) return { kind: 'status', status: 401, body: 'who are you?' };
+      n++;
+      // The first pass leaves a third of the samples as errors, for a resume to retry.
+      return failing && n % 3 === 0 ? { kind: 'status', status: 400, body: 'not now' } : { kind: 'ok' };
+    },
+  });
+  try {
+    const sub = mkdtempSync(join(dir, 'resume-'));
+    const store = join(sub, 'store.db');
+    const bare = server.url;
+    const withCreds = bare.replace('http://', `http://${USER}:${PASSWORD}@`);
+    // No API key: the base URL's user:password is the only credential (Basic authorization).
+    const env = { OPENAI_API_KEY: '', YS_ENDPOINT: withCreds };
+    const outputs: string[] = [];
+    const first = await cli(
+      ['--store', store, 'eval', '-m', `openai:chat@${withCreds}`, '-b', 'arithmetic', '--limit', '9'],
+      env,
+    );
+    assert.equal(first.code, 7, first.out);
+    outputs.push(first.out);
+    const runs = JSON.parse((await cli(['--store', store, 'runs', '--json'])).out) as {
+      id: string;
+      endpoint: string;
+      endpointCredentials: boolean;
+    }[];
+    assert.equal(runs.length, 1);
+    const run = runs[0]!;
+    assert.equal(run.endpoint, bare);
+    assert.equal(run.endpointCredentials, true);
+    failing = false;
+    const sent = server.log.length;
+
+    const without = await cli(['--store', store, 'eval', '--resume', run.id, '--retry-errors'], env);
+    assert.equal(without.code, 2, without.out);
+    assert.equal(
+      without.out,
+      `yardstick: run ${run.id} was made with user:password in its base URL, which is never stored: resume with --base-url ${bare.replace('http://', 'http://USER:PASSWORD@')} (or --base-url-env NAME, a variable holding it)\n`,
+    );
+    const other = await cli(
+      ['--store', store, 'eval', '--resume', run.id, '--base-url', withCreds.replace('/v1', '/v2')],
+      env,
+    );
+    assert.equal(other.code, 2, other.out);
+    assert.match(
+      other.out,
+      /^yardstick: --base-url http:\/\/127\.0\.0\.1:\d+\/v2 is not the endpoint of run /,
+    );
+    outputs.push(without.out, other.out);
+    assert.equal(server.log.length, sent, 'a refused resume sends nothing');
+
+    const resumed = await cli(
+      ['--store', store, 'eval', '--resume', run.id, '--retry-errors', '--base-url-env', 'YS_ENDPOINT'],
+      env,
+    );
+    assert.equal(resumed.code, 0, resumed.out);
+    outputs.push(resumed.out);
+    assert.ok(server.log.length > sent, 'the resume sent its requests');
+    assert.ok(
+      server.log.slice(sent).every((q) => q.headers.authorization === basic),
+      'with the credentials',
+    );
+    for (const args of [
+      ['runs', '--json'],
+      ['export', '-o', join(sub, 'export.jsonl')],
+      ['show', run.id],
+    ]) {
+      const r = await cli(['--store', store, ...args]);
+      assert.equal(r.code, 0, r.out);
+      outputs.push(r.out);
+    }
+    for (const [i, o] of outputs.entries()) assert.deepEqual(leaks(o), [], `output ${i}: ${o.slice(0, 400)}`);
+    for (const f of files(sub))
+      assert.deepEqual(leaks(readFileSync(f).toString('latin1')), [], `${f} holds a piece of a secret`);
+  } finally {
+    await server.close();
+  }
+});

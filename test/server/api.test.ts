@@ -190,6 +190,34 @@ describe('dashboard HTTP API', () => {
     assert.equal(res.status, 403);
   });
 
+  test('a figure body with a repeated key or deep nesting is a 400 naming the problem, and nothing is stored', async () => {
+    const put = (id: string, body: string) =>
+      app.request(`/api/figures/${id}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer sesame' },
+        body,
+      });
+    const deep = `{"chart":"grouped-bars","title":"T","benchmarks":["arith"],"options":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    for (const [id, body, problem] of [
+      ['deep-fig', deep, 'body: nested deeper than 100 levels'],
+      [
+        'dup-fig',
+        '{"chart":"grouped-bars","title":"a","title":"b","benchmarks":["arith"]}',
+        'body: duplicate key "title"',
+      ],
+      ['list-fig', '[1]', 'body: expected a JSON object'],
+    ]) {
+      const res = await put(id!, body!);
+      assert.equal(res.status, 400);
+      assert.deepEqual(await res.json(), { error: problem });
+    }
+    const ids = (await get('/api/figures')).body.map((f: { id: string }) => f.id);
+    assert.deepEqual(
+      ids.filter((i: string) => /-fig$/.test(i)),
+      [],
+    );
+  });
+
   test('every response carries a strict CSP without inline script; the UI is served, its assets cached', async () => {
     const page = await app.request('/');
     assert.equal(page.status, 200);

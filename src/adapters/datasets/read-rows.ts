@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
-import { checkJsonText } from '../../core/import/check-json-text.ts';
+import { checkJsonText, lineAt } from '../../core/import/check-json-text.ts';
+import { firstProblem } from '../files/input-text.ts';
+import { jsonErrorLine } from '../files/json-record-lines.ts';
+import { readCsv } from '../files/read-records.ts';
 
 /** Parses JSONL text, one object per non-empty line; errors name the file and line. */
 export function parseJsonl(file: string, text: string): { line: number; value: unknown }[] {
@@ -18,6 +21,33 @@ export function parseJsonl(file: string, text: string): { line: number; value: u
     }
   }
   return out;
+}
+
+/**
+ * Parses one JSON document with the checks JSONL lines get (no repeated key, nesting at most 100
+ * levels); errors name the file and line.
+ */
+export function parseJsonDocument(file: string, text: string): unknown {
+  const odd = checkJsonText(text);
+  if (odd) throw new UserError(`${file}:${lineAt(text, odd.offset)}: ${odd.problem}`, EXIT.invalidInput);
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    const message = (err as Error).message;
+    throw new UserError(
+      `${file}:${jsonErrorLine(text, message)}: invalid JSON: ${message}`,
+      EXIT.invalidInput,
+    );
+  }
+}
+
+/** Parses CSV text with a header row, as `import` reads CSV; errors name the file and line. */
+export function parseCsvRows(file: string, text: string): { line: number; value: unknown }[] {
+  try {
+    return readCsv(file, text).map((r) => ({ line: r.line, value: r.fields }));
+  } catch (err) {
+    throw firstProblem(err);
+  }
 }
 
 /**

@@ -87,10 +87,21 @@ export function readJson(file: string, text: string): SourceRecord[] {
 }
 
 export function readCsv(file: string, text: string): SourceRecord[] {
+  // A column named twice would keep its last cell silently, like a repeated JSON key.
+  const columns = (names: string[]) => {
+    const seen = new Set<string>();
+    for (const name of names) {
+      if (seen.has(name))
+        throw new InputError([{ file, line: 1, field: null, problem: `duplicate column "${name}"` }]);
+      seen.add(name);
+    }
+    return names;
+  };
   let rows: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    rows = parseCsv(text, { columns: true, info: true, skip_empty_lines: true, trim: false, bom: true });
+    rows = parseCsv(text, { columns, info: true, skip_empty_lines: true, trim: false, bom: true });
   } catch (err) {
+    if (err instanceof InputError) throw err;
     const e = err as Error & { lines?: number; code?: string };
     throw new InputError([
       {

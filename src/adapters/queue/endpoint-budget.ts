@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Limits of one endpoint shared by every process that sends it requests (the workers of a queued
  * run, on any number of machines): a global cap on requests in flight, requests- and tokens-per-minute
@@ -24,8 +26,9 @@ export interface BudgetPermit {
 }
 
 /** The limits stored for an endpoint; null means no limit of that kind. */
-export interface EndpointLimits {
-  concurrency: number | null;
-  rpm: number | null;
-  tpm: number | null;
-}
+export const EndpointLimits = z.object({
+  concurrency: z.number().int().positive().nullable(),
+  rpm: z.number().int().positive().nullable(),
+  tpm: z.number().int().positive().nullable(),
+});
+export type EndpointLimits = z.infer<typeof EndpointLimits>;

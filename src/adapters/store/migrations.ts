@@ -1,5 +1,6 @@
 import { type Kysely, SqliteAdapter, sql } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
+import { ENDPOINT_BUDGET_ACQUIRE } from './migrations/0018-endpoint-budget-acquire.ts';
 
 function isSqlite(db: Kysely<unknown>): boolean {
   return db.getExecutor().adapter instanceof SqliteAdapter;
@@ -185,6 +186,43 @@ const migrations: Record<string, Migration> = {
         .alterTable('samples')
         .addColumn('tags', 'text', (c) => c.notNull().defaultTo('{}'))
         .execute();
+    },
+  },
+  '0018-endpoint-budgets': {
+    async up(db: Kysely<unknown>) {
+      // Limits of each endpoint shared by every worker (adapters/queue/postgres-endpoint-budget.ts): the
+      // stored limits and the pause after a 429, and one ledger row per request start (its concurrency
+      // lease, its place in the per-minute windows, its tokens). The budget itself runs on PostgreSQL.
+      await db.schema
+        .createTable('endpoint_budgets')
+        .addColumn('endpoint', 'text', (c) => c.primaryKey())
+        .addColumn('concurrency', 'integer')
+        .addColumn('rpm', 'integer')
+        .addColumn('tpm', 'integer')
+        .addColumn('paused_until', 'bigint', (c) => c.notNull().defaultTo(0))
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('endpoint_requests')
+        .addColumn('id', isSqlite(db) ? 'integer' : 'bigserial', (c) => c.primaryKey())
+        .addColumn('endpoint', 'text', (c) => c.notNull())
+        .addColumn('holder', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'bigint', (c) => c.notNull())
+        .addColumn('lease_until', 'bigint', (c) => c.notNull())
+        .addColumn('ended_at', 'bigint')
+        .addColumn('tokens', 'bigint', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema
+        .createIndex('endpoint_requests_endpoint')
+        .on('endpoint_requests')
+        .columns(['endpoint', 'started_at'])
+        .execute();
+      await db.schema
+        .createIndex('endpoint_requests_holder')
+        .on('endpoint_requests')
+        .column('holder')
+        .execute();
+      if (!isSqlite(db)) await sql.raw(ENDPOINT_BUDGET_ACQUIRE).execute(db);
     },
   },
 };

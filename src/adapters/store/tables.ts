@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Row shapes as stored. Booleans are 0/1 integers and lists are JSON text, so both dialects agree. */
 export interface ModelsTable {
   id: string;
@@ -118,6 +120,28 @@ export interface ResponsesTable {
   created_at: string;
 }
 
+/** Added by 0018-endpoint-budgets: the limits every worker shares (adapters/queue). Times: epoch ms. */
+export interface EndpointBudgetsTable {
+  endpoint: string;
+  concurrency: number | null;
+  rpm: number | null;
+  tpm: number | null;
+  /** bigint: a string as PostgreSQL returns it. */
+  paused_until: number | string;
+  updated_at: string;
+}
+
+/** One request start of an endpoint: its concurrency lease and its place in the per-minute windows. */
+export interface EndpointRequestsTable {
+  id: Generated<number | string>;
+  endpoint: string;
+  holder: string;
+  started_at: number | string;
+  lease_until: number | string;
+  ended_at: number | string | null;
+  tokens: number | string;
+}
+
 export interface Database {
   models: ModelsTable;
   benchmarks: BenchmarksTable;
@@ -126,4 +150,6 @@ export interface Database {
   runs: RunsTable;
   samples: SamplesTable;
   responses: ResponsesTable;
+  endpoint_budgets: EndpointBudgetsTable;
+  endpoint_requests: EndpointRequestsTable;
 }

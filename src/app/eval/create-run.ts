@@ -79,7 +79,10 @@ export async function planRun(
   dataset: DatasetContext,
 ): Promise<PlannedRun> {
   const model = parseModelSpec(o.model, o.apiKeyEnv);
-  // user:password in a base URL is used for this process's requests and never recorded.
+  // user:password in a base URL is used for this process's requests and never recorded; the spec
+  // only says that there were some, so a resume can ask for them.
+  const given = o.providerArgs?.baseUrl ?? model.args.baseUrl;
+  const credentials = typeof given === 'string' && stripCredentials(given) !== given;
   if (typeof model.args.baseUrl === 'string') model.args.baseUrl = stripCredentials(model.args.baseUrl);
   const concurrency = o.concurrency ?? DEFAULTS.concurrency;
   const providerArgs: Record<string, unknown> = {
@@ -100,6 +103,7 @@ export async function planRun(
     model: o.modelId ?? model.slug,
     provider: provider.ref,
     endpoint: typeof providerArgs.baseUrl === 'string' ? providerArgs.baseUrl : null,
+    endpointCredentials: credentials,
     benchmark: task.benchmark,
     benchmarkVersion: task.version,
     task: ref,

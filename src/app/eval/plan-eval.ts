@@ -1,4 +1,5 @@
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
+import { checkJsonText } from '../../core/import/check-json-text.ts';
 import { Slug } from '../../core/schema/ids.ts';
 import type { GenerationConfig, RequestLimits } from '../../core/schema/index.ts';
 import type { NewRunOptions } from './create-run.ts';
@@ -25,6 +26,12 @@ export interface EvalRequest {
   timeoutMs?: number;
   /** Continue this run instead of creating new ones. */
   resume?: string;
+  /**
+   * With `resume`: the run's base URL again, with the user:password that was never stored. Given
+   * as a flag's value or read from an environment variable (`baseUrlEnv`).
+   */
+  baseUrl?: string;
+  baseUrlEnv?: string;
   retryErrors?: boolean;
   /** Read responses from the cache (default true). */
   useCache?: boolean;
@@ -40,8 +47,15 @@ export interface EvalRequest {
   limits?: { requestLimits: Partial<RequestLimits>; providerArgs: Record<string, unknown> };
 }
 
+/** A flag's JSON value refused before parsing: a repeated key, or nesting no request needs. */
+function checkFlagJson(flag: string, text: string): void {
+  const odd = checkJsonText(text);
+  if (odd) throw new UserError(`${flag}: ${odd.problem}`, EXIT.usage);
+}
+
 function parseExtraBody(text: string | undefined): Record<string, unknown> {
   if (!text) return {};
+  checkFlagJson('--extra-body', text);
   try {
     const v = JSON.parse(text) as unknown;
     if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
@@ -56,11 +70,18 @@ export function taskArgsOf(r: Pick<EvalRequest, 'taskArgs' | 'unsafeLocal'>): Re
     const i = pair.indexOf('=');
     if (i <= 0) throw new UserError(`--task-arg expects key=value, got "${pair}"`, EXIT.usage);
     const text = pair.slice(i + 1);
+    checkFlagJson(`--task-arg ${pair.slice(0, i)}`, text);
     let value: unknown = text;
     try {
       value = JSON.parse(text);
     } catch {}
-    args[pair.slice(0, i)] = value;
+    // An own property even for "__proto__", so an unknown name is refused, never a prototype set.
+    Object.defineProperty(args, pair.slice(0, i), {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   if (r.unsafeLocal) args.unsafeLocal = true;
   return args;

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ProviderError } from '../../adapters/providers/provider-error.ts';
+import type { BudgetPermit, EndpointBudget } from '../../adapters/queue/endpoint-budget.ts';
 import {
   failed,
   initialLimit,
@@ -27,6 +28,19 @@ export interface SchedulerOptions {
   /** Told when starts are held back for longer than a second (a rate limit), and when they resume. */
   onWait?: (notice: WaitNotice) => void;
   random?: () => number;
+  /**
+   * Limits shared with every other process sending to the endpoint (the workers of a queued run):
+   * after the local limits let a request start it takes a permit of `budget`, gives it back with the
+   * tokens used, and a 429 pauses every process. Without it only this process's limits apply.
+   */
+  shared?: SharedBudget;
+}
+
+export interface SharedBudget {
+  budget: EndpointBudget;
+  endpoint: string;
+  /** Tokens a request is expected to use until some have ended (e.g. prompt plus max tokens); default 0. */
+  estimatedTokens?: number;
 }
 
 export interface Attempted<T> {
@@ -54,6 +68,8 @@ export class RequestScheduler {
   private wakeTimer: NodeJS.Timeout | null = null;
   private wakeAt = 0;
   private waiting: string | null = null;
+  private readonly shared: SharedBudget | null;
+  private tokensSeen = { sum: 0, n: 0 };
   rateLimitedCount = 0;
   retriedCount = 0;
 
@@ -65,6 +81,25 @@ export class RequestScheduler {
     this.window = new RateWindow({ rpm: options.rate?.rpm ?? null, tpm: options.rate?.tpm ?? null });
     this.onWait = options.onWait ?? (() => undefined);
     this.random = options.random ?? Math.random;
+    this.shared = options.shared ?? null;
+  }
+
+  /** Tokens the next request is expected to use: the mean of those that ended, else the given estimate. */
+  private estimatedTokens(): number {
+    const { sum, n } = this.tokensSeen;
+    return n > 0 ? sum / n : (this.shared?.estimatedTokens ?? 0);
+  }
+
+  /** Takes a permit of the shared budget once the local limits let the request start. */
+  private async acquireShared(signal?: AbortSignal): Promise<BudgetPermit | null> {
+    if (!this.shared) return null;
+    try {
+      return await this.shared.budget.acquire(this.shared.endpoint, this.estimatedTokens(), signal);
+    } catch (err) {
+      this.state = failed(this.state);
+      this.wakeAll();
+      throw err;
+    }
   }
 
   get limit(): number {
@@ -130,43 +165,59 @@ export class RequestScheduler {
     for (const w of this.waiters.splice(0)) w();
   }
 
-  /** Runs `fn` under the limits; `tokens` counts what a result used, for the tokens-per-minute limit. */
+  /**
+   * Runs `fn` under the limits; `tokens` counts what a result used, for the tokens-per-minute limit.
+   * With `retry: false` a failed request is thrown at once (a 429 still pauses the endpoint).
+   */
   async run<T>(
     fn: () => Promise<T>,
     signal?: AbortSignal,
     tokens?: (value: T) => number,
+    options: { retry?: boolean } = {},
   ): Promise<Attempted<T>> {
+    const retry = options.retry ?? true;
     let retries = 0;
     let limited = 0;
     for (let attempts = 1; ; attempts++) {
       await this.acquire(signal);
+      const permit = await this.acquireShared(signal);
       let error: ProviderError;
       try {
         const value = await fn();
         this.state = succeeded(this.state);
-        if (tokens) this.window.used(tokens(value), Date.now());
+        const used = tokens ? tokens(value) : 0;
+        if (tokens) this.window.used(used, Date.now());
         this.wakeAll();
+        if (permit) {
+          if (tokens) this.tokensSeen = { sum: this.tokensSeen.sum + used, n: this.tokensSeen.n + 1 };
+          await permit.release(used);
+        }
         return { value, attempts };
       } catch (err) {
         // Anything but a ProviderError (a model that cannot load, a bug) is not a failed request.
         if (!(err instanceof ProviderError)) {
           this.state = failed(this.state);
           this.wakeAll();
+          await permit?.release(0);
           throw err;
         }
         error = err;
       }
       if (error.kind === 'rate-limited') {
         const pause = Math.min(error.retryAfterMs ?? 1000, this.maxRetryAfterMs);
+        // Every process holds off before this request's slot is given back.
+        if (this.shared) await this.shared.budget.pause(this.shared.endpoint, Date.now() + pause);
+        await permit?.release(0);
         this.state = rateLimited(this.state, Date.now(), pause);
         this.rateLimitedCount++;
         this.wakeAll();
-        if (++limited > this.maxRateLimited) throw error;
+        if (++limited > this.maxRateLimited || !retry) throw error;
         continue;
       }
+      await permit?.release(0);
       this.state = failed(this.state);
       this.wakeAll();
-      if (!error.retryable || retries >= this.backoff.maxRetries || signal?.aborted) throw error;
+      if (!retry || !error.retryable || retries >= this.backoff.maxRetries || signal?.aborted) throw error;
       this.retriedCount++;
       await sleep(backoffDelay(retries++, this.random(), this.backoff), undefined, { signal });
     }

@@ -10,6 +10,7 @@ import { type EvalRequest, planEval } from './plan-eval.ts';
 import { recordDeltaResults } from '../evidence/record-delta-results.ts';
 import { RunLifecycle } from '../runs/run-lifecycle.ts';
 import { RunContext } from './run-context.ts';
+import { resumeCredentials } from './resume-credentials.ts';
 
 export interface EvalHooks {
   signal?: AbortSignal;
@@ -48,17 +49,24 @@ export async function runEval(
         `no run "${request.resume}" in ${store.location} (see yardstick runs)`,
         EXIT.notFound,
       );
+    resumeCredentials(run.spec, request);
     specs.push(run.spec);
   } else {
     if (request.retryErrors) throw new UserError('--retry-errors needs --resume RUN', EXIT.usage);
+    if (request.baseUrl !== undefined || request.baseUrlEnv !== undefined)
+      throw new UserError(
+        '--base-url and --base-url-env go with --resume RUN; a new run takes its base URL in the model spec',
+        EXIT.usage,
+      );
     for (const o of await planEval(request)) {
       const planned = await planRun(registry, { ...o, toolVersion: ctx.toolVersion }, ctx.dataset);
-      await store.createRun(planned.spec);
       // The first run starts at once with what planning loaded; later ones (a suite) load their
       // items when they start, so memory holds one run's items at a time.
       prepared ??= planned;
       specs.push(planned.spec);
     }
+    // Recorded only once every run is planned: bad input in any of them leaves the store as it was.
+    for (const spec of specs) await store.createRun(spec);
   }
   const outcomes: RunOutcome[] = [];
   const context = new RunContext();

@@ -72,13 +72,14 @@ export async function runWork(store: Store, ex: Execution, o: WorkOptions): Prom
     (await scheduler.run(() => generate(unit), signal, usedTokens)).value;
   // The probe: the first request is sent unretried, so an endpoint that cannot serve the run ends it
   // within seconds. The others do not wait for it (that would add one latency to every run): one that
-  // fails for the same cause ends the run the same way, and none of them is recorded.
+  // fails for the same cause ends the run the same way, and none of them is recorded. It goes through
+  // the limits like any request (a shared endpoint budget counts it).
   let probed = false;
   const request = async (unit: WorkUnit): Promise<Generation> => {
     if (probed) return send(unit);
     probed = true;
     try {
-      return await generate(unit);
+      return (await scheduler.run(() => generate(unit), signal, usedTokens, { retry: false })).value;
     } catch (err) {
       if (endpointCause(err, spec) || !(err instanceof ProviderError) || !err.retryable) throw err;
       return send(unit);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type DatasetFile, githubRaw } from '../../adapters/datasets/dataset-file.ts';
 import { expectCount, parseJsonl, validateRows } from '../../adapters/datasets/read-rows.ts';
 import { resolveDatasetFile } from '../../adapters/datasets/resolve-dataset-file.ts';
+import { inputText } from '../../adapters/files/input-text.ts';
 import type { Item, Task } from '../../core/task/task.ts';
 import { choiceCot } from '../common/choice-prompts.ts';
 import { choiceScorer } from '../common/choice-scorer.ts';
@@ -52,7 +53,7 @@ export function aquaRatTask(args: Record<string, unknown> = {}): Task {
     promptId,
     dataset: async (ctx) => {
       const f = await resolveDatasetFile(AQUA_FILE, ctx, a.file ?? null);
-      const items = aquaItems(f.path, f.data.toString('utf8'));
+      const items = aquaItems(f.path, inputText(f.path, f.data));
       expectCount(f.path, items.length, AQUA_COUNT);
       return items;
     },

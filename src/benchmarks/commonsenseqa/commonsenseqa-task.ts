@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type DatasetFile, githubRaw } from '../../adapters/datasets/dataset-file.ts';
 import { expectCount, parseJsonl, validateRows } from '../../adapters/datasets/read-rows.ts';
 import { resolveDatasetFile } from '../../adapters/datasets/resolve-dataset-file.ts';
+import { inputText } from '../../adapters/files/input-text.ts';
 import type { Item, Task } from '../../core/task/task.ts';
 import { choiceCot } from '../common/choice-prompts.ts';
 import { choiceScorer } from '../common/choice-scorer.ts';
@@ -62,7 +63,7 @@ export function commonsenseqaTask(args: Record<string, unknown> = {}): Task {
     promptId,
     dataset: async (ctx) => {
       const f = await resolveDatasetFile(CSQA_FILE, ctx, a.file ?? null);
-      const items = commonsenseqaItems(f.path, f.data.toString('utf8'));
+      const items = commonsenseqaItems(f.path, inputText(f.path, f.data));
       expectCount(f.path, items.length, CSQA_COUNT);
       return items;
     },

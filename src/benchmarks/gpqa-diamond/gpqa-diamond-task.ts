@@ -1,7 +1,7 @@
-import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
 import { type DatasetFile, githubRaw } from '../../adapters/datasets/dataset-file.ts';
-import { expectCount, validateRows } from '../../adapters/datasets/read-rows.ts';
+import { expectCount, parseCsvRows, validateRows } from '../../adapters/datasets/read-rows.ts';
+import { inputText } from '../../adapters/files/input-text.ts';
 import { readZipEntry } from '../../adapters/datasets/read-zip.ts';
 import { resolveDatasetFile } from '../../adapters/datasets/resolve-dataset-file.ts';
 import type { Item, Task } from '../../core/task/task.ts';
@@ -48,14 +48,9 @@ const Row = z.object({
  * question with `seed`, so the correct answer's letter is uniform and reproducible.
  */
 export function gpqaDiamondItems(file: string, zip: Buffer, seed: number, password = GPQA_PASSWORD): Item[] {
-  const csv = readZipEntry(zip, ENTRY, password, file);
-  const records = parseCsv(csv, { columns: true, skip_empty_lines: true, bom: true }) as unknown[];
-  const rows = validateRows(
-    `${file}:${ENTRY}`,
-    records.map((value, i) => ({ line: i + 1, value })),
-    Row,
-    'row',
-  );
+  const name = `${file}:${ENTRY}`;
+  const csv = inputText(name, readZipEntry(zip, ENTRY, password, file));
+  const rows = validateRows(name, parseCsvRows(name, csv), Row);
   return rows.map((r) => {
     const opts = [
       r['Correct Answer'],

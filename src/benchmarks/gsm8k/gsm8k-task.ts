@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { githubRaw, type DatasetFile } from '../../adapters/datasets/dataset-file.ts';
 import { expectCount, parseJsonl, validateRows } from '../../adapters/datasets/read-rows.ts';
 import { resolveDatasetFile } from '../../adapters/datasets/resolve-dataset-file.ts';
+import { inputText } from '../../adapters/files/input-text.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import { extractNumber, firstNumber, sameNumber } from '../../core/extract/extract-number.ts';
 import type { Item, Scorer, Task } from '../../core/task/task.ts';
@@ -76,7 +77,7 @@ export function gsm8kTask(args: Record<string, unknown> = {}): Task {
     promptId,
     dataset: async (ctx) => {
       const f = await resolveDatasetFile(GSM8K_FILE, ctx, a.file ?? null);
-      const items = gsm8kItems(f.path, f.data.toString('utf8'));
+      const items = gsm8kItems(f.path, inputText(f.path, f.data));
       expectCount(f.path, items.length, GSM8K_COUNT);
       return items;
     },

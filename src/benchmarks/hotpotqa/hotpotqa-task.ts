@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { type DatasetFile, githubRaw } from '../../adapters/datasets/dataset-file.ts';
-import { expectCount, parseJsonl, validateRows } from '../../adapters/datasets/read-rows.ts';
+import {
+  expectCount,
+  parseJsonDocument,
+  parseJsonl,
+  validateRows,
+} from '../../adapters/datasets/read-rows.ts';
 import { resolveDatasetFile } from '../../adapters/datasets/resolve-dataset-file.ts';
+import { inputText } from '../../adapters/files/input-text.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import { extractShortAnswer, squadExactMatch, squadF1 } from '../../core/extract/normalize-squad.ts';
 import type { Item, Metric, Scorer, Task } from '../../core/task/task.ts';
@@ -56,12 +62,7 @@ const FullRow = z.object({
 
 /** The closed-book set: the JSON array of {question, answer, type}; ids are "dev-<index>". */
 export function hotpotClosedBookItems(file: string, text: string): Item[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new UserError(`${file}: invalid JSON: ${(err as Error).message}`, EXIT.invalidInput);
-  }
+  const data = parseJsonDocument(file, text);
   if (!Array.isArray(data)) throw new UserError(`${file}: expected a JSON array`, EXIT.invalidInput);
   const rows = validateRows(
     file,
@@ -136,14 +137,14 @@ export function hotpotqaTask(args: Record<string, unknown> = {}): Task {
     dataset: async (ctx) => {
       if (a.setting === 'closed-book') {
         const f = await resolveDatasetFile(HOTPOT_DEV_FILE, ctx, a.file ?? null);
-        const items = hotpotClosedBookItems(f.path, f.data.toString('utf8'));
+        const items = hotpotClosedBookItems(f.path, inputText(f.path, f.data));
         expectCount(f.path, items.length, HOTPOT_DEV_COUNT);
         return items;
       }
       const out: Item[] = [];
       for (const { file, count } of HOTPOT_DISTRACTOR_FILES) {
         const f = await resolveDatasetFile(file, ctx, null);
-        const items = hotpotDistractorItems(f.path, f.data.toString('utf8'));
+        const items = hotpotDistractorItems(f.path, inputText(f.path, f.data));
         expectCount(f.path, items.length, count);
         out.push(...items);
       }

@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import { parseJsonl, validateRows } from '../../adapters/datasets/read-rows.ts';
+import { inputText } from '../../adapters/files/input-text.ts';
 import type { DatasetContext, Item } from '../../core/task/task.ts';
 
 const Row = z.object({
@@ -44,8 +45,15 @@ export async function loadHumanEval(ctx: DatasetContext): Promise<Item[]> {
       const file = join(dir, rel);
       if (!existsSync(file)) continue;
       const buf = readFileSync(file);
-      const text = file.endsWith('.gz') ? gunzipSync(buf).toString('utf8') : buf.toString('utf8');
-      return parseHumanEval(text, file);
+      let bytes: Buffer = buf;
+      if (file.endsWith('.gz')) {
+        try {
+          bytes = gunzipSync(buf);
+        } catch (err) {
+          throw new UserError(`${file}: not a gzip file (${(err as Error).message})`, EXIT.invalidInput);
+        }
+      }
+      return parseHumanEval(inputText(file, bytes), file);
     }
   }
   throw new UserError(

@@ -1,6 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { parseJsonl } from '../../adapters/datasets/read-rows.ts';
+import { readInputText } from '../../adapters/files/input-text.ts';
 import { decodeLcbTestCases } from '../../core/code/lcb-test-cases.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import type { DatasetContext, Item } from '../../core/task/task.ts';
@@ -50,19 +52,10 @@ export function lcbWindow(f: LcbFilter): { since: string | null; until: string |
 export function parseLiveCodeBench(text: string, file: string, filter: LcbFilter = {}): Item[] {
   const { since, until } = lcbWindow(filter);
   const items: Item[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (!line) continue;
+  for (const { line, value } of parseJsonl(file, text)) {
     const at = (field: string, msg: string) =>
-      new UserError(`${file}:${i + 1}: field ${field}: ${msg}`, EXIT.invalidInput);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(line);
-    } catch {
-      throw new UserError(`${file}:${i + 1}: not valid JSON`, EXIT.invalidInput);
-    }
-    const r = Row.safeParse(raw);
+      new UserError(`${file}:${line}: field ${field}: ${msg}`, EXIT.invalidInput);
+    const r = Row.safeParse(value);
     if (!r.success) throw at(r.error.issues[0]!.path.join('.'), r.error.issues[0]!.message);
     const row = r.data;
     const day = row.contest_date.slice(0, 10);
@@ -120,7 +113,7 @@ export async function loadLiveCodeBench(ctx: DatasetContext, filter: LcbFilter =
     const seen = new Set<string>();
     const items: Item[] = [];
     for (const f of files) {
-      for (const it of parseLiveCodeBench(readFileSync(join(dir, f), 'utf8'), join(dir, f), filter)) {
+      for (const it of parseLiveCodeBench(readInputText(join(dir, f)), join(dir, f), filter)) {
         if (seen.has(it.id)) continue;
         seen.add(it.id);
         items.push(it);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type DatasetFile, githubRaw } from '../../adapters/datasets/dataset-file.ts';
 import { expectCount, parseJsonl, validateRows } from '../../adapters/datasets/read-rows.ts';
 import { resolveDatasetFile } from '../../adapters/datasets/resolve-dataset-file.ts';
+import { inputText } from '../../adapters/files/input-text.ts';
 import { sharedEquivalencePool } from '../../adapters/equivalence-pool/equivalence-pool.ts';
 import type { Item, Task } from '../../core/task/task.ts';
 import { mathScorer } from '../common/math-scorer.ts';
@@ -58,7 +59,7 @@ export function math500Task(args: Record<string, unknown> = {}): Task {
     promptId,
     dataset: async (ctx) => {
       const f = await resolveDatasetFile(MATH500_FILE, ctx, a.file ?? null);
-      const items = math500Items(f.path, f.data.toString('utf8'));
+      const items = math500Items(f.path, inputText(f.path, f.data));
       expectCount(f.path, items.length, MATH500_COUNT);
       return items;
     },

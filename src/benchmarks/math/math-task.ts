@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type DatasetFile, githubRaw } from '../../adapters/datasets/dataset-file.ts';
 import { expectCount, parseJsonl, validateRows } from '../../adapters/datasets/read-rows.ts';
 import { resolveDatasetFile } from '../../adapters/datasets/resolve-dataset-file.ts';
+import { inputText } from '../../adapters/files/input-text.ts';
 import { sharedEquivalencePool } from '../../adapters/equivalence-pool/equivalence-pool.ts';
 import { extractBoxed } from '../../core/extract/extract-boxed.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
@@ -67,7 +68,7 @@ export function mathTask(args: Record<string, unknown> = {}): Task {
     promptId,
     dataset: async (ctx) => {
       const f = await resolveDatasetFile(MATH_FILE, ctx, a.file ?? null);
-      const items = mathItems(f.path, f.data.toString('utf8'));
+      const items = mathItems(f.path, inputText(f.path, f.data));
       expectCount(f.path, items.length, MATH_COUNT);
       return items;
     },

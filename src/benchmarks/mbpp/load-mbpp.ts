@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import { parseJsonl, validateRows } from '../../adapters/datasets/read-rows.ts';
+import { readInputText } from '../../adapters/files/input-text.ts';
 import type { DatasetContext, Item } from '../../core/task/task.ts';
 
 const Row = z.object({
@@ -39,7 +40,7 @@ export async function loadMbpp(ctx: DatasetContext): Promise<Item[]> {
   for (const dir of dirs) {
     for (const rel of MBPP_FILES) {
       const file = join(dir, rel);
-      if (existsSync(file)) return parseMbpp(readFileSync(file, 'utf8'), file);
+      if (existsSync(file)) return parseMbpp(readInputText(file), file);
     }
   }
   throw new UserError(

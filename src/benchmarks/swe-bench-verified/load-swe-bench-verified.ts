@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import { parseJsonl, validateRows } from '../../adapters/datasets/read-rows.ts';
+import { readInputText } from '../../adapters/files/input-text.ts';
 import type { DatasetContext, Item } from '../../core/task/task.ts';
 
 const Row = z.looseObject({
@@ -33,7 +34,7 @@ export async function loadSweBenchVerified(ctx: DatasetContext): Promise<Item[]>
   for (const dir of dirs)
     for (const rel of SWE_FILES) {
       const f = join(dir, rel);
-      if (existsSync(f)) return parseSweInstances(readFileSync(f, 'utf8'), f);
+      if (existsSync(f)) return parseSweInstances(readInputText(f), f);
     }
   throw new UserError(
     `SWE-bench Verified instances not found: put swebench_verified.jsonl (princeton-nlp/SWE-bench_Verified, test split) in ${dirs.map((d) => join(d, 'swe_bench_verified')).join(' or ')}`,

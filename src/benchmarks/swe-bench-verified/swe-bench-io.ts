@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { readInputText } from '../../adapters/files/input-text.ts';
 import type { ImportCounts, Store } from '../../adapters/store/store.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import { extractPatch, predictionsJsonl, type SwePrediction } from './swe-bench-predictions.ts';
@@ -37,12 +38,7 @@ export async function exportPredictions(store: Store, runId: string, out: string
 
 /** Imports a harness report file as a resolved-rate result. */
 export async function importReport(store: Store, file: string, src: ReportSource): Promise<ImportCounts> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UserError(`cannot read ${file}: ${(e as Error).message}`, EXIT.notFound);
-  }
+  const text = readInputText(file, { noun: 'report', exitCode: EXIT.notFound });
   const result = reportToResult(parseSweReport(text, file), src);
   const known = new Set((await store.models()).map((m) => m.id));
   if (!known.has(result.model))

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import { Result } from '../../core/schema/index.ts';
+import { parseJsonDocument } from '../../adapters/datasets/read-rows.ts';
 
 /** SWE-bench Verified's size: resolved rates are over all 500 instances, as the leaderboard reports them. */
 export const SWE_BENCH_VERIFIED_SIZE = 500;
@@ -34,12 +35,7 @@ export interface ReportSource {
 
 /** Parses a report file's text, naming the file and field on bad input. */
 export function parseSweReport(text: string, file: string): SweReport {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    throw new UserError(`${file}: not valid JSON`, EXIT.invalidInput);
-  }
+  const raw = parseJsonDocument(file, text);
   const r = SweReport.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0]!;

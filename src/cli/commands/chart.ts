@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { number, positiveInt } from '../parse-options.ts';
+import { number, pngScale, positiveInt } from '../parse-options.ts';
 import {
   addResultFilterOptions,
   type ResultFilterFlags,
@@ -84,7 +84,7 @@ export function registerChart(program: Command): void {
       'font-family to name (charts are measured and drawn in Arimo, which npm installs)',
     )
     .option('--font-size <px>', 'label font size', number)
-    .option('--scale <factor>', 'PNG scale factor', number, 2)
+    .option('--scale <factor>', 'PNG scale factor (above 0, at most 16)', pngScale, 2)
     .addHelpText(
       'after',
       `

@@ -19,6 +19,8 @@ export interface EvalFlags
     | 'modelId'
     | 'extraBody'
     | 'resume'
+    | 'baseUrl'
+    | 'baseUrlEnv'
     | 'retryErrors'
     | 'unsafeLocal'
   > {
@@ -87,6 +89,11 @@ export function registerEval(program: Command): void {
     .option('--prices <file>', 'price table for a cost estimate (model -> {input, output} USD per 1M tokens)')
     .option('--resume <run>', 'continue an interrupted run from where it stopped')
     .option('--retry-errors', 'with --resume: re-run only the samples recorded as errors')
+    .option(
+      '--base-url <url>',
+      "with --resume: the run's base URL with the user:password that was never stored",
+    )
+    .option('--base-url-env <NAME>', 'with --resume: an environment variable holding that base URL')
     .option('--no-cache', 'do not reuse cached responses (responses are still recorded)')
     .option('--data-dir <dir>', 'local mirror of benchmark datasets (env: YARDSTICK_DATA_DIR)')
     .option(
@@ -128,6 +135,7 @@ Examples:
       --baseline zero-shot
   $ yardstick eval suite.yaml
   $ yardstick eval --resume RUN_ID [--retry-errors] [--concurrency 32]
+  $ yardstick eval --resume RUN_ID --base-url-env ENDPOINT   # a base URL with user:password, never stored
 
 Before the first wave, one request probes the endpoint: a refused connection, an unknown host, a TLS
 error, refused credentials (401/403) or an unknown model (404) ends eval within seconds with one line

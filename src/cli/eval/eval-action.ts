@@ -34,6 +34,8 @@ export function evalRequest(suite: string | undefined, f: EvalFlags): EvalReques
     extraBody: f.extraBody,
     timeoutMs: f.timeout,
     resume: f.resume,
+    baseUrl: f.baseUrl,
+    baseUrlEnv: f.baseUrlEnv,
     retryErrors: f.retryErrors,
     useCache: f.cache,
     taskArgs: f.taskArg,
@@ -66,6 +68,8 @@ export async function runEvalCommand(
       "yardstick: warning: --unsafe-local runs model-written code WITHOUT the sandbox, with your user's rights\n",
     );
   const settings = loadSettings({ dataDir: flags.dataDir });
+  // A bad price table is refused before anything runs, not after the run it would have priced.
+  const prices = await loadPriceTable(flags.prices);
   const abort = new AbortController();
   const onSignal = () => abort.abort();
   process.once('SIGINT', onSignal);
@@ -113,7 +117,6 @@ export async function runEvalCommand(
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  const prices = await loadPriceTable(flags.prices);
   if (outcomes.length) process.stdout.write(`${resultsTable(outcomes, prices)}\n`);
   for (const w of truncationWarnings(outcomes)) process.stderr.write(`yardstick: warning: ${w}\n`);
   const interrupted = outcomes.find((o) => o.status === 'interrupted');

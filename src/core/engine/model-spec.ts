@@ -33,13 +33,23 @@ export function modelSlug(name: string): string {
 /** A host with a port or a path, as a base URL without its scheme would start: "127.0.0.1:8000/v1". */
 const SCHEMELESS_HOST = /^(localhost|[\w-]+(\.[\w-]+)+|\[[\da-f:]+\])(:\d+)?(\/|$)/i;
 
+/** A URL-like text with any user:password replaced, for messages (it may not parse as a URL). */
+function hideUserinfo(text: string): string {
+  return text.replace(/(\/\/)[^/?#]*@/, '$1***@');
+}
+
 /**
  * Splits MODEL@BASE_URL. A base URL must name its scheme, http:// or https://: one without (or with
  * another) is an error, never a model name that would send the request to the hosted API.
  */
 function splitAt(rest: string, bad: (why: string) => UserError): { model: string; baseUrl: string | null } {
   const i = rest.search(/@https?:\/\//i);
-  if (i >= 0) return { model: rest.slice(0, i), baseUrl: rest.slice(i + 1).replace(/\/+$/, '') };
+  if (i >= 0) {
+    const baseUrl = rest.slice(i + 1).replace(/\/+$/, '');
+    if (!URL.canParse(baseUrl))
+      throw bad(`the base URL "${hideUserinfo(rest.slice(i + 1))}" is not a valid URL`);
+    return { model: rest.slice(0, i), baseUrl };
+  }
   const at = rest.lastIndexOf('@');
   if (at < 0) return { model: rest, baseUrl: null };
   const tail = rest.slice(at + 1);
@@ -56,7 +66,7 @@ export function parseModelSpec(spec: string, apiKeyEnv?: string): ModelSpec {
   const scheme = colon > 0 ? spec.slice(0, colon) : '';
   const rest = colon > 0 ? spec.slice(colon + 1) : '';
   const bad = (why: string) =>
-    new UserError(`--model "${spec}": ${why} (see yardstick eval --help)`, EXIT.usage);
+    new UserError(`--model "${hideUserinfo(spec)}": ${why} (see yardstick eval --help)`, EXIT.usage);
   if (!rest) throw bad('expected PROVIDER:MODEL, e.g. openai:qwen3-8b@http://127.0.0.1:8000/v1');
   switch (scheme) {
     case 'openai':

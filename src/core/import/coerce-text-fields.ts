@@ -1,3 +1,4 @@
+import { checkJsonText } from './check-json-text.ts';
 import { type RecordKind, TEXT_FIELD_TYPES } from './record-kinds.ts';
 import type { InputProblem, SourceRecord } from './source-record.ts';
 
@@ -44,13 +45,20 @@ export function coerceTextFields(
           .map((s) => s.trim())
           .filter(Boolean);
         break;
-      case 'json':
+      case 'json': {
+        // A cell holds JSON under the same rules as a JSON file: no repeated key, no deep nesting.
+        const odd = checkJsonText(text);
+        if (odd) {
+          bad(name, odd.problem);
+          break;
+        }
         try {
           fields[name] = JSON.parse(text);
         } catch {
           bad(name, `expected JSON, got "${text.slice(0, 40)}"`);
         }
         break;
+      }
       default:
         fields[name] = text;
     }

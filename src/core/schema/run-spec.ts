@@ -32,6 +32,11 @@ export const RunSpec = z.object({
   model: Slug,
   provider: PluginRef,
   endpoint: z.string().nullable().default(null),
+  /**
+   * True when the base URL was given with user:password. The credentials are never stored, so a
+   * resume must be given them again (`eval --resume RUN --base-url URL`).
+   */
+  endpointCredentials: z.boolean().default(false),
   benchmark: Slug,
   benchmarkVersion: z.string().nullable().default(null),
   task: PluginRef,

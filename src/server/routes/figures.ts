@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { figureView } from '../../app/queries/figure-view.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
+import { checkJsonText } from '../../core/import/check-json-text.ts';
 import { FigurePreset } from '../../core/schema/index.ts';
 import { parseQuery } from '../parse-query.ts';
 import type { ServerDeps } from '../server-deps.ts';
@@ -28,9 +29,18 @@ export function figureRoutes({ store }: ServerDeps): Hono {
       c.json(await figureView(store, c.req.param('id'), parseQuery(c, FigureQuery).seed)),
     )
     .put('/:id', async (c) => {
-      const body = await c.req.json().catch(() => {
+      // The body follows the rules of an imported JSON file: no repeated key, no deep nesting.
+      const text = await c.req.text();
+      const odd = checkJsonText(text);
+      if (odd) throw new UserError(`body: ${odd.problem}`, EXIT.invalidInput);
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
         throw new UserError('body: expected JSON', EXIT.invalidInput);
-      });
+      }
+      if (typeof body !== 'object' || body === null || Array.isArray(body))
+        throw new UserError('body: expected a JSON object', EXIT.invalidInput);
       const parsed = FigurePreset.safeParse({ ...body, id: c.req.param('id') });
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { parseJsonl } from '../../adapters/datasets/read-rows.ts';
+import { readInputText } from '../../adapters/files/input-text.ts';
 import { metricByName } from '../../core/metrics/metric-by-name.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import type { ChatMessage } from '../../core/schema/index.ts';
@@ -22,33 +23,19 @@ function fill(template: string, fields: Record<string, unknown>, blank = false):
 /** Reads the task's JSONL dataset; a bad line names the file and line. */
 export function readYamlDataset(spec: YamlTaskFile['dataset'], file: string): Item[] {
   const items: Item[] = [];
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError(
-      code === 'ENOENT' ? `${file}: dataset file not found` : `${file}: cannot read (${code})`,
-      EXIT.invalidInput,
-    );
-  }
-  const lines = text.split('\n');
-  lines.forEach((line, i) => {
-    if (!line.trim()) return;
-    let row: Record<string, unknown>;
-    try {
-      row = JSON.parse(line) as Record<string, unknown>;
-    } catch {
-      throw new UserError(`${file}:${i + 1}: not a JSON object`, EXIT.invalidInput);
-    }
+  const text = readInputText(file, { noun: 'dataset file' });
+  for (const { line, value } of parseJsonl(file, text)) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      throw new UserError(`${file}:${line}: not a JSON object`, EXIT.invalidInput);
+    const row = value as Record<string, unknown>;
     for (const field of [spec.input, spec.target]) {
       if (row[field] === undefined || row[field] === null) {
-        throw new UserError(`${file}:${i + 1}: field "${field}" is missing`, EXIT.invalidInput);
+        throw new UserError(`${file}:${line}: field "${field}" is missing`, EXIT.invalidInput);
       }
     }
     const id = spec.id ? String(row[spec.id]) : String(items.length);
     items.push({ id, input: String(row[spec.input]), target: String(row[spec.target]), metadata: row });
-  });
+  }
   return items;
 }
 

@@ -1,19 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { type Document, isNode, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
+import { readInputText } from '../../adapters/files/input-text.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
-
-function readYaml(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError(
-      code === 'ENOENT' ? `${file}: file not found` : `${file}: cannot read (${code ?? String(err)})`,
-      EXIT.invalidInput,
-    );
-  }
-}
+import { lineAt, MAX_JSON_DEPTH } from '../../core/import/check-json-text.ts';
+import { yamlTooDeep } from './yaml-nesting.ts';
 
 /** Aliases a file may expand: more is a resource-exhaustion attack (an alias bomb), not a config. */
 const MAX_ALIASES = 100;
@@ -40,11 +30,18 @@ function toData(doc: Document, at: (offset: number | undefined) => string): unkn
 
 /** Reads a YAML file and validates it with `schema`; a problem names the file, line and field. */
 export function parseYamlFile<T extends z.ZodType>(file: string, schema: T, text?: string): z.infer<T> {
-  const source = text ?? readYaml(file);
+  const source = text ?? readInputText(file);
   const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
   const at = (offset: number | undefined) =>
     `${file}:${offset === undefined ? 1 : lines.linePos(offset).line}`;
+  // Composing a document recurses once per level: deeper than any config needs is refused first.
+  const deep = yamlTooDeep(source, MAX_JSON_DEPTH);
+  if (deep !== null)
+    throw new UserError(
+      `${file}:${lineAt(source, deep)}: invalid YAML: nested deeper than ${MAX_JSON_DEPTH} levels`,
+      EXIT.invalidInput,
+    );
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0]!;
     throw new UserError(`${at(e.pos[0])}: invalid YAML: ${e.message.split('\n')[0]}`, EXIT.invalidInput);

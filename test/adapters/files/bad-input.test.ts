@@ -82,3 +82,8 @@ test('pathologically deep nesting is refused at its line, without overflowing th
   assert.equal(refusal(json), `${json}:2: nested deeper than ${MAX_JSON_DEPTH} levels`);
   assert.equal(checkJsonText(deep(MAX_JSON_DEPTH)), null);
 });
+
+test('a column named twice in a CSV header is refused at line 1, as a repeated JSON key is', () => {
+  const csv = file('dup-column.csv', 'kind,id,name,id\nmodel,a,A,b\n');
+  assert.equal(refusal(csv), `${csv}:1: duplicate column "id"`);
+});

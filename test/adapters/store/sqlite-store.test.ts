@@ -40,6 +40,10 @@ const UNDO: Record<string, { undo: string; made: string }> = {
     undo: 'alter table samples drop column target; alter table samples drop column tags',
     made: "select name from pragma_table_info('samples') where name in ('target', 'tags')",
   },
+  '0018-endpoint-budgets': {
+    undo: 'drop table endpoint_requests; drop table endpoint_budgets',
+    made: "select name from sqlite_master where type = 'table' and name like 'endpoint_%'",
+  },
 };
 
 test('reopening an up-to-date store records no migration again; a store missing one is brought up to date', async () => {

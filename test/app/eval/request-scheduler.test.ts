@@ -120,3 +120,36 @@ test('a requests-per-minute limit holds starts back and says the run is waiting;
   assert.equal(v.value, 'after the cap');
   assert.equal(calls, 2);
 });
+
+test('a request run without retries is thrown at its first failure, and its 429 still pauses the next starts', async () => {
+  const s = new RequestScheduler({ concurrency: 2, backoff });
+  let calls = 0;
+  await assert.rejects(
+    s.run(
+      async () => {
+        calls++;
+        throw new ProviderError('server', 'HTTP 500');
+      },
+      undefined,
+      undefined,
+      { retry: false },
+    ),
+    /HTTP 500/,
+  );
+  assert.equal(calls, 1);
+  const limitedAt = Date.now();
+  await assert.rejects(
+    s.run(
+      async () => {
+        throw new ProviderError('rate-limited', 'HTTP 429', { status: 429, retryAfterMs: 50 });
+      },
+      undefined,
+      undefined,
+      { retry: false },
+    ),
+    /HTTP 429/,
+  );
+  assert.equal(s.rateLimitedCount, 1);
+  await s.run(async () => 'after');
+  assert.ok(Date.now() >= limitedAt + 50, 'the next start waited for the Retry-After');
+});

@@ -91,6 +91,8 @@ class ProgramLink:
         def ref(x):
             if type(x) is Remote and x.program is self:
                 return ["H", x.index, ""]
+            if type(x) is BUILTIN_FUNCTION and builtin_name(x):
+                return ["N", x.__name__]
             known = encode_subclass(x, ref)
             if known is not None:
                 return known
@@ -141,7 +143,7 @@ class ProgramLink:
         """The value of an ["ok", value] answer, or the program's exception raised here."""
         if reply[0] == "ok" and len(reply) == 2:
             try:
-                return decode(reply[1], self.deref)
+                return decode(reply[1], self.deref, False)
             except RecursionError:
                 raise ProtocolError("a value nested too deeply") from None
         if reply[0] == "exc" and len(reply) == 3 and type(reply[1]) is str and type(reply[2]) is str:
@@ -165,7 +167,7 @@ class ProgramLink:
                 if type(v) is list and len(v) == 2 and v[0] == "M" and type(v[1]) is str:
                     out[name] = trusted_module(v[1]) or Remote(self, -1, "module " + v[1][:NAME_CAP])
                 else:
-                    out[name] = decode(v, self.deref)
+                    out[name] = decode(v, self.deref, False)
         except RecursionError:
             raise ProtocolError("a value nested too deeply") from None
         return out
@@ -181,10 +183,18 @@ class ProgramLink:
         return out
 
 
+# Modules whose names the program may hand to the checks (tests may use what the program imported):
+# side-effect-free ones only, never os, sys, subprocess, ctypes and the like.
+PURE_MODULES = frozenset(
+    "array bisect cmath collections copy datetime decimal fractions functools hashlib heapq itertools "
+    "json math numbers operator random re statistics string typing".split()
+)
+
+
 def trusted_module(name):
-    """The supervisor's own copy of a module the program imported, when it has one loaded (tests may
-    use it); nothing is imported on the program's word."""
-    return sys.modules.get(name)
+    """The supervisor's own copy of a module the program imported, when it is a pure one and already
+    loaded here (nothing is imported on the program's word)."""
+    return sys.modules.get(name) if name in PURE_MODULES else None
 
 
 _exception_classes = {}

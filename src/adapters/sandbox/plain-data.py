@@ -6,7 +6,8 @@ is a tag:
   ["L", ...] list   ["T", ...] tuple   ["S", ...] set   ["F", ...] frozenset   ["D", k, v, k, v, ...] dict
   ["B", latin-1 text] bytes   ["A", latin-1 text] bytearray   ["C", real, imag] complex
   ["R", start, stop, step] range   ["I", ...] an iterator (its items, taken by the program's side)
-  ["N", name] a built-in type or function (int, len...), by its name in builtins
+  ["N", name] a built-in type (int, str...), or from the checks' side a built-in function (len...), by
+              its name in builtins: the checks never call a function the program chose
   ["H", n, type name] an object that stays in the program's process (a reference: see Remote)
 The checker decodes what the program sends into these exact built-in types (or Remote references), so
 nothing the program defines (__eq__, __bool__, __hash__, __len__...) ever runs on the trusted side.
@@ -18,7 +19,7 @@ import os
 import struct
 import sys
 
-FRAME_CAP = 1 << 27  # bytes in one frame: a larger one from the program is a protocol error
+FRAME_CAP = 1 << 25  # bytes in one frame: a larger one from the program is a protocol error
 ITER_CAP = 1 << 20  # items taken from an iterator the program returns
 NAME_CAP = 200
 BUILTIN_FUNCTION = type(len)
@@ -101,9 +102,14 @@ def encode(v, ref):
         return ["C", v.real, v.imag]
     if t is range:
         return ["R", v.start, v.stop, v.step]
-    if (t is type or t is BUILTIN_FUNCTION) and getattr(builtins, getattr(v, "__name__", ""), None) is v:
+    if t is type and builtin_name(v):
         return ["N", v.__name__]
     return ref(v)
+
+
+def builtin_name(v):
+    """True when `v` is what builtins holds under its name (int, len...)."""
+    return getattr(builtins, getattr(v, "__name__", ""), None) is v
 
 
 def encode_subclass(v, ref):
@@ -136,8 +142,9 @@ def encode_subclass(v, ref):
 # ---------------------------------------------------------------- decoding (either side)
 
 
-def decode(v, deref):
-    """Plain data from its encoded form; `deref(n, type_name)` resolves ["H", n, type_name]."""
+def decode(v, deref, functions=True):
+    """Plain data from its encoded form; `deref(n, type_name)` resolves ["H", n, type_name]. Built-in
+    functions (["N", "len"]) only when `functions`: the checks refuse them from the program."""
     t = type(v)
     if v is None or t is bool or t is int or t is float or t is str:
         return v
@@ -145,19 +152,19 @@ def decode(v, deref):
         raise ProtocolError("not a plain-data value")
     tag = v[0]
     if tag == "L":
-        return [decode(x, deref) for x in v[1:]]
+        return [decode(x, deref, functions) for x in v[1:]]
     if tag == "T":
-        return tuple([decode(x, deref) for x in v[1:]])
+        return tuple([decode(x, deref, functions) for x in v[1:]])
     if tag == "D":
         if len(v) % 2 != 1:
             raise ProtocolError("a dict with an odd number of items")
         it = iter(v[1:])
-        return {_hashable(decode(k, deref)): decode(x, deref) for k, x in zip(it, it)}
+        return {_hashable(decode(k, deref, functions)): decode(x, deref, functions) for k, x in zip(it, it)}
     if tag == "S" or tag == "F":
-        items = [_hashable(decode(x, deref)) for x in v[1:]]
+        items = [_hashable(decode(x, deref, functions)) for x in v[1:]]
         return set(items) if tag == "S" else frozenset(items)
     if tag == "I":
-        return iter([decode(x, deref) for x in v[1:]])
+        return iter([decode(x, deref, functions) for x in v[1:]])
     if tag in ("B", "A") and len(v) == 2 and type(v[1]) is str:
         try:
             data = v[1].encode("latin-1")
@@ -170,7 +177,7 @@ def decode(v, deref):
         return range(v[1], v[2], v[3])
     if tag == "N" and len(v) == 2 and type(v[1]) is str:
         found = getattr(builtins, v[1], None)
-        if type(found) is type or type(found) is BUILTIN_FUNCTION:
+        if type(found) is type or (functions and type(found) is BUILTIN_FUNCTION):
             return found
         raise ProtocolError("not a built-in")
     if tag == "H" and len(v) == 3 and type(v[1]) is int and type(v[2]) is str:

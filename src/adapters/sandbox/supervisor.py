@@ -185,8 +185,7 @@ def program_part(job):
     line), the time limits and resource limits; never the tests' code or expected outputs."""
     program = job["program"]
     if job["mode"] == "human-eval":
-        first = job.get("checkerLine") or job["tests"][0]["line"]
-        program = "\n".join(program.split("\n")[: first - 1])
+        program = "\n".join(program.split("\n")[: checker_line(job) - 1])
     return {
         "mode": job["mode"],
         "program": program,

@@ -126,3 +126,46 @@ test('a call that never returns times out at its limit, also when the program sw
     'import time\ndef hide():\n    while True:\n        try:\n            time.sleep(10)\n        except BaseException:\n            pass';
   assert.deepEqual(await outcomes(swallow, ['hide()'], 200), ['timeout']);
 });
+
+test('LiveCodeBench: a lying return value fails, and a stdin program only ever sees its input, never the expected output', {
+  skip,
+}, async () => {
+  const call = await executor().run({
+    mode: 'lcb-call',
+    program:
+      'class Liar(list):\n    __eq__ = lambda self, other: True\nclass Solution:\n    def twoSum(self, a, t):\n        return Liar([9, 9])',
+    fnName: 'twoSum',
+    tests: [{ input: '[2, 7]\n9', output: '[0, 1]', timeoutMs: 30_000 }],
+  });
+  assert.deepEqual(
+    call.tests.map((t) => [t.verdict, t.output]),
+    [['fail', '[9, 9]']],
+  );
+  const stdio = await executor().run({
+    mode: 'lcb-stdio',
+    program: [
+      'import gc, sys',
+      'needle = "QX" + "-expected"',
+      'def texts(v, depth=0):',
+      '    if isinstance(v, str):',
+      '        yield v',
+      '    elif depth < 4 and isinstance(v, dict):',
+      '        for x in list(v.values()):',
+      '            yield from texts(x, depth + 1)',
+      '    elif depth < 4 and isinstance(v, (list, tuple)):',
+      '        for x in v:',
+      '            yield from texts(x, depth + 1)',
+      'f, found = sys._getframe(), 0',
+      'while f is not None:',
+      '    found += sum(t == needle + "-7" for t in texts(dict(f.f_locals)))',
+      '    f = f.f_back',
+      'found += sum(t == needle + "-7" for o in gc.get_objects() for t in texts(o, 3))',
+      'print(found)',
+    ].join('\n'),
+    tests: [{ input: '1\n', output: 'QX-expected-7', timeoutMs: 30_000 }],
+  });
+  assert.deepEqual(
+    stdio.tests.map((t) => [t.verdict, t.output?.trim()]),
+    [['fail', '0']],
+  );
+});

@@ -265,21 +265,24 @@ def check_human_eval(job, rep, link):
             return False
         return True
 
-    with swallow_io():
-        CheckClock.start(limits[0])
-        if not step(0, lambda: g.update(link.ready())):
-            return False
-        for i, code in enumerate(codes):
-            k = max(i - 1, 0)  # the setup segment counts toward the first test's limit
-            if i >= 2:
-                start = time.perf_counter()
-                CheckClock.start(limits[k])
-            if not step(k, lambda: exec(code, g)):
+    try:
+        with swallow_io():
+            CheckClock.start(limits[0])
+            if not step(0, lambda: g.update(link.ready())):
                 return False
-            if i >= 1:
-                disarm()
-                rep.test(k, "pass", ms(start))
-    return True
+            for i, code in enumerate(codes):
+                k = max(i - 1, 0)  # the setup segment counts toward the first test's limit
+                if i >= 2:
+                    start = time.perf_counter()
+                    CheckClock.start(limits[k])
+                if not step(k, lambda: exec(code, g)):
+                    return False
+                if i >= 1:
+                    disarm()
+                    rep.test(k, "pass", ms(start))
+        return True
+    finally:
+        g.clear()  # the tests' functions and g refer to each other: nothing of them may outlive the job
 
 
 def check_lcb(job, rep, link, stdio):

@@ -166,6 +166,7 @@ def host_lcb(job, chan, stdio, _exec=exec):
     limits = [t / 1000.0 for t in job["timeouts"]]
     signal.signal(signal.SIGALRM, on_alarm)
     code = job["program"]
+    preload_lcb()  # a no-op when this process was forked after the supervisor loaded them
     try:
         if stdio:
             code = lcb_make_function(lcb_clean_if_name(code))

@@ -25,6 +25,7 @@ Semantics follow the reference harnesses:
 """
 
 import fcntl
+import gc
 import json
 import os
 import resource
@@ -348,6 +349,9 @@ def main():
     while True:
         if prepared is None:
             seq += 1
+            # The next program's process is a copy of this one: nothing of an earlier job (its tests,
+            # its expected outputs) may still be reachable here when it is forked.
+            gc.collect()
             try:
                 prepared = prefork(seq)
             except OSError:
@@ -358,21 +362,17 @@ def main():
                 finish(prepared)
             return
         if str(job.get("mode", "")).startswith("lcb") and not _lcb_loaded:
-            preload_lcb()
-            if prepared is not None:
-                finish(prepared)
-            seq += 1
-            prepared = None
+            preload_lcb()  # for the next ones; the process already forked imports what it needs itself
         try:
             if prepared is None:
-                prepared = prefork(seq)
+                raise OSError("the program's process could not be started")
             reply = run_job(job, prepared)
         except BaseException as e:  # noqa: BLE001
             reply = {"id": job.get("id"), "error": describe(e)[0] + ": " + describe(e)[1]}
         write_msg(reply)
         if prepared is not None:
             finish(prepared)  # before the next sample's process exists
-        prepared = None
+        prepared = job = reply = None
 
 
 if __name__ == "__main__":

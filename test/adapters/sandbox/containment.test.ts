@@ -153,3 +153,35 @@ test('containment: sleeping grandchildren are killed when the job ends', { skip 
   );
   assert.equal(check.tests[0]!.verdict, 'pass', check.tests[0]!.message ?? '');
 });
+
+test("containment: the next sample finds nothing of the previous sample's tests in its frames or heap objects", {
+  skip,
+}, async () => {
+  // One supervisor: the second job's process is forked by the supervisor that ran the first job's checks.
+  const first = await run(
+    'def f():\n    return 1',
+    'assert f() != "QZ-" + "secret-41" and "QZ-secret-42" != f()',
+  );
+  assert.equal(first.tests[0]!.verdict, 'pass');
+  const search = [
+    'import gc, sys',
+    'def texts(v, depth=0):',
+    '    if isinstance(v, str):',
+    '        yield v',
+    '    elif depth < 4 and isinstance(v, dict):',
+    '        for x in list(v.values()):',
+    '            yield from texts(x, depth + 1)',
+    '    elif depth < 4 and isinstance(v, (list, tuple)):',
+    '        for x in v:',
+    '            yield from texts(x, depth + 1)',
+    'def hits(t):',
+    '    return "-".join(["secret", "42"]) in t  # built at run time: not in this program\'s own text',
+    'f, found = sys._getframe(), 0',
+    'while f is not None:',
+    '    found += sum(hits(t) for t in texts(dict(f.f_locals)))',
+    '    f = f.f_back',
+    'found += sum(hits(t) for o in gc.get_objects() for t in texts(o, 3))',
+  ].join('\n');
+  const second = await run(search, 'assert found == 0, found');
+  assert.equal(second.tests[0]!.verdict, 'pass', second.tests[0]!.message ?? '');
+});

@@ -32,6 +32,7 @@ const SUPERVISOR_PARTS = [
   'reference-semantics.py',
   'program-host.py',
   'checker.py',
+  'spawner.py',
   'supervisor.py',
 ].map((f) => new URL(`./${f}`, import.meta.url));
 const LAUNCHER_PATH = new URL('./enter-userns.py', import.meta.url);

@@ -2,19 +2,20 @@
 
 A long-lived Python process that runs untrusted programs, one job at a time. Under bubblewrap it is PID
 1 of its own PID namespace, so the programs it runs cannot signal it, and after every job it kills every
-other process in the namespace. Node talks to it over stdin/stdout with length-prefixed JSON (4-byte
+process of the job. Node talks to it over stdin/stdout with length-prefixed JSON (4-byte
 big-endian length, then UTF-8 JSON). The source is lockdown.py, plain-data.py, reference-semantics.py,
-program-host.py and checker.py, followed by this file.
+program-host.py, checker.py and spawner.py, followed by this file.
 
-For each job it forks, ahead of time, the program's process (program-host.py): a new session, the
-sample's uid (different from the supervisor's, when started as root; see enter-userns.py), no
-capabilities, not dumpable, a seccomp filter, resource limits (CPU, address space, file size, process
-count), a fresh size-capped tmpfs. It gets the program only (never the tests' code, the expected outputs
-or any verdict), runs it and answers calls over two pipes; it has no descriptor leading to the channel to
-Node. The checks (checker.py: the tests' code, LiveCodeBench's comparisons) run here, in the supervisor,
+For each job it forks, ahead of time (as root: through the spawner, a clean copy of itself made before
+the first job; see spawner.py), the program's process (program-host.py): a new session, the sample's uid
+(different from the supervisor's, when started as root; see enter-userns.py), no capabilities, not
+dumpable, a seccomp filter, resource limits (CPU, address space, file size, process count), a fresh
+size-capped tmpfs. It gets the program only (never the tests' code, the expected outputs or any
+verdict), runs it and answers calls over two pipes; it has no descriptor leading to the channel to Node.
+The checks (checker.py: the tests' code, LiveCodeBench's comparisons) run here, in the supervisor,
 calling the program's functions through those pipes; only they write verdicts. Each test has a
-wall-clock deadline; after the job the program's process group (and, as PID 1, every other process in
-the namespace) is killed.
+wall-clock deadline; after the job every process of the sample is killed (as root: a kill(-1) made as
+the sample's uid, which spares the spawner; otherwise, as PID 1, a kill(-1)).
 
 Semantics follow the reference harnesses:
   - mode "human-eval": the program runs in a fresh globals dict ({}), under openai/human-eval's
@@ -74,6 +75,8 @@ SAMPLE_UID = CONFIG.get("sampleUid") if CONTAINED and os.getuid() == 0 else None
 TMPFS_BYTES = CONFIG.get("tmpfsBytes", 256 << 20)
 SHM_BYTES = CONFIG.get("shmBytes", 64 << 20)
 TMPFS_INODES = CONFIG.get("inodes", 16384)
+# As root of the namespace: the clean process the programs' processes are forked from (spawner.py).
+SPAWNER = None
 
 # ---------------------------------------------------------------- protocol
 
@@ -201,14 +204,24 @@ def program_part(job):
 # ---------------------------------------------------------------- supervisor side
 
 
-def kill_all(pids):
+def kill_all(pids, uid=None):
     for pid in pids:
         for kill in (os.killpg, os.kill):  # its group, and itself if it has no group of its own yet
             try:
                 kill(pid, signal.SIGKILL)
             except OSError:
                 pass
-    if CONTAINED:
+    if SPAWNER is not None and uid is not None:
+        # Every process of the sample's uid, and nothing else (the spawner stays): kill(-1) as that uid.
+        os.setresuid(uid, uid, 0)
+        try:
+            os.kill(-1, signal.SIGKILL)
+        except OSError:
+            pass
+        finally:
+            os.setresuid(0, 0, 0)
+            protect_supervisor()  # a uid change resets the dumpable flag
+    elif CONTAINED:
         # PID 1 of its own namespace: every other process here belongs to the job that just ran.
         try:
             os.kill(-1, signal.SIGKILL)
@@ -218,6 +231,8 @@ def kill_all(pids):
 
 def reap(pids, statuses):
     """Waits for the job's processes (those whose status is not known yet); under PID 1, every orphan too."""
+    if SPAWNER is not None:
+        return reap_all_but_spawner()
     left = [p for p in pids if p not in statuses]
     while CONTAINED or left:
         try:
@@ -228,6 +243,23 @@ def reap(pids, statuses):
             statuses[p] = st
             left.remove(p)
     return statuses
+
+
+def reap_all_but_spawner():
+    """With a spawner, after the kill: waits until no process but this one and the spawner is left in
+    the namespace (killed ones are gone within moments), reaping the orphans that come to this one."""
+    end = time.monotonic() + 10
+    keep = {"1", str(SPAWNER.pid)}
+    while time.monotonic() < end:
+        try:
+            while os.waitpid(-1, os.WNOHANG)[0] > 0:
+                pass
+        except ChildProcessError:
+            pass
+        if not [p for p in os.listdir("/proc") if p.isdigit() and p not in keep]:
+            break
+        time.sleep(0.0002)
+    return {}
 
 
 def clear_dir(path):
@@ -265,12 +297,17 @@ def prefork(seq):
     jr, jw = os.pipe()  # the program's job
     qr, qw = os.pipe()  # the checks' requests
     ar, aw = os.pipe()  # the program's answers
-    pid = os.fork()
-    if pid == 0:
-        program_main(jr, aw, qr, workdir, uid)
-    for fd in (jr, aw, qr):
-        os.close(fd)
-    return {"pid": pid, "jw": jw, "qw": qw, "ar": ar, "workdir": workdir, "own": uid is None}
+    try:
+        if SPAWNER is not None:
+            pid = SPAWNER.spawn([jr, aw, qr], workdir, uid)
+        else:
+            pid = os.fork()
+            if pid == 0:
+                program_main(jr, aw, qr, workdir, uid)
+    finally:
+        for fd in (jr, aw, qr):
+            os.close(fd)
+    return {"pid": pid, "uid": uid, "jw": jw, "qw": qw, "ar": ar, "workdir": workdir, "own": uid is None}
 
 
 def cleanup(prepared):
@@ -285,7 +322,7 @@ def finish(prepared):
     for fd in ("jw", "qw", "ar"):
         if prepared[fd] >= 0:
             os.close(prepared[fd])
-    kill_all((prepared["pid"],))
+    kill_all((prepared["pid"],), prepared["uid"])
     reap((prepared["pid"],), {})
     try:
         cleanup(prepared)
@@ -332,7 +369,7 @@ def run_job(job, prepared):
         if k is not None:
             x, m = describe(e)
             rep.test(k, "error", None, "HarnessError", "%s: %s" % (x, m))
-    kill_all((prepared["pid"],))
+    kill_all((prepared["pid"],), prepared["uid"])
     settle(rep.results, n)
     return {"id": job["id"], "tests": rep.results, "wallMs": round((time.perf_counter() - started) * 1000.0, 3)}
 
@@ -343,15 +380,19 @@ def main():
         os.chdir("/")
     freeze()
     signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+    global SPAWNER
+    if SAMPLE_UID is not None:
+        SPAWNER = start_spawner()  # before any job: the programs' processes come from a clean copy
     write_msg({"ready": True, "python": sys.version.split()[0], "contained": CONTAINED, "uid": SAMPLE_UID})
     seq = 0
     prepared = None
     while True:
         if prepared is None:
             seq += 1
-            # The next program's process is a copy of this one: nothing of an earlier job (its tests,
-            # its expected outputs) may still be reachable here when it is forked.
-            gc.collect()
+            # Without a spawner the next program's process is a copy of this one: nothing of an earlier
+            # job (its tests, its expected outputs) may still be reachable here when it is forked.
+            if SPAWNER is None:
+                gc.collect()
             try:
                 prepared = prefork(seq)
             except OSError:
@@ -360,9 +401,13 @@ def main():
         if job is None:
             if prepared is not None:
                 finish(prepared)
+            if SPAWNER is not None:
+                SPAWNER.sock.close()
             return
         if str(job.get("mode", "")).startswith("lcb") and not _lcb_loaded:
             preload_lcb()  # for the next ones; the process already forked imports what it needs itself
+            if SPAWNER is not None:
+                SPAWNER.preload_lcb()
         try:
             if prepared is None:
                 raise OSError("the program's process could not be started")

@@ -396,6 +396,8 @@ def main():
             try:
                 prepared = prefork(seq)
             except OSError:
+                if SPAWNER is not None:
+                    return  # the spawner is gone: a new supervisor (and spawner) replaces this one
                 prepared = None
         job = read_msg()
         if job is None:

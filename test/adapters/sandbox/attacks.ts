@@ -414,6 +414,29 @@ export function exitWith(code: number): AttackItem {
   };
 }
 
+/**
+ * Python: reachable(hits), how many strings for which hits(s) holds this process reaches from its
+ * frames and its heap objects (what a program finds by walking them).
+ */
+export const REACHABLE_TEXTS = [
+  'import gc, sys',
+  'def texts(v, depth=0):',
+  '    if isinstance(v, str):',
+  '        yield v',
+  '    elif depth < 4 and isinstance(v, dict):',
+  '        for x in list(v.values()):',
+  '            yield from texts(x, depth + 1)',
+  '    elif depth < 4 and isinstance(v, (list, tuple)):',
+  '        for x in v:',
+  '            yield from texts(x, depth + 1)',
+  'def reachable(hits):',
+  '    f, found = sys._getframe(), 0',
+  '    while f is not None:',
+  '        found += sum(hits(t) for t in texts(dict(f.f_locals)))',
+  '        f = f.f_back',
+  '    return found + sum(hits(t) for o in gc.get_objects() for t in texts(o, 3))',
+].join('\n');
+
 /** An honest item: `add` right or wrong; its check is the same for both. */
 export function honest(n: number, right: boolean): AttackItem {
   const name = `honest_${right ? 'right' : 'wrong'}_${n}`;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { executorForFile, skipWithoutBwrap } from '../../helpers/bwrap.ts';
+import { REACHABLE_TEXTS } from './attacks.ts';
 import { heJob } from './executor-conformance.ts';
 
 // The tests' code runs outside the program's process: what crosses between them is plain data, the
@@ -143,25 +144,7 @@ test('LiveCodeBench: a lying return value fails, and a stdin program only ever s
   );
   const stdio = await executor().run({
     mode: 'lcb-stdio',
-    program: [
-      'import gc, sys',
-      'needle = "QX" + "-expected"',
-      'def texts(v, depth=0):',
-      '    if isinstance(v, str):',
-      '        yield v',
-      '    elif depth < 4 and isinstance(v, dict):',
-      '        for x in list(v.values()):',
-      '            yield from texts(x, depth + 1)',
-      '    elif depth < 4 and isinstance(v, (list, tuple)):',
-      '        for x in v:',
-      '            yield from texts(x, depth + 1)',
-      'f, found = sys._getframe(), 0',
-      'while f is not None:',
-      '    found += sum(t == needle + "-7" for t in texts(dict(f.f_locals)))',
-      '    f = f.f_back',
-      'found += sum(t == needle + "-7" for o in gc.get_objects() for t in texts(o, 3))',
-      'print(found)',
-    ].join('\n'),
+    program: `${REACHABLE_TEXTS}\nneedle = "QX" + "-expected"\nprint(reachable(lambda t: t == needle + "-7"))`,
     tests: [{ input: '1\n', output: 'QX-expected-7', timeoutMs: 30_000 }],
   });
   assert.deepEqual(

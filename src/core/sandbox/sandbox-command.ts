@@ -3,7 +3,7 @@ export interface SandboxCommandOptions {
   /** The bubblewrap binary, or null to run without a sandbox (--unsafe-local). */
   bwrap: string | null;
   python: string;
-  /** The supervisor's source (lockdown.py + supervisor.py), passed with `python -c`. */
+  /** The supervisor's source (lockdown.py ... supervisor.py: see open-executor.ts), passed with `python -c`. */
   supervisorSource: string;
   /** The source of enter-userns.py, which maps the supervisor's and the samples' uids when run as root. */
   launcherSource: string;

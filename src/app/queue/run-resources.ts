@@ -89,11 +89,11 @@ export class RunResourceCache {
         await provider.close().catch(() => undefined);
         throw err;
       });
-      const budget = this.o.budget;
+      const shared = await sharedLimits(this.o.budget, provider.endpoint ?? provider.name);
       const scheduler = new RequestScheduler({
         ...schedulerSettings(spec, () => undefined),
         concurrency: this.o.concurrency,
-        ...(budget ? { shared: { budget, endpoint: provider.endpoint ?? provider.name } } : {}),
+        ...(shared ? { shared } : {}),
         ...this.o.scheduler,
       });
       return {
@@ -128,4 +128,19 @@ export class RunResourceCache {
 async function release(r: RunResources): Promise<void> {
   await r.provider.close().catch(() => undefined);
   await r.task.close?.().catch(() => undefined);
+}
+
+/**
+ * The shared budget a run's requests go through: only for an endpoint with limits stored (set when a
+ * run is queued with --concurrency, --rpm or --tpm, or by `yardstick queue limits`), so requests to an
+ * unlimited endpoint cost no budget queries.
+ */
+async function sharedLimits(
+  budget: EndpointBudget | undefined,
+  endpoint: string,
+): Promise<{ budget: EndpointBudget; endpoint: string } | null> {
+  if (!budget) return null;
+  const limits = await budget.limits(endpoint);
+  if (!limits || (limits.concurrency === null && limits.rpm === null && limits.tpm === null)) return null;
+  return { budget, endpoint };
 }

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { limitValue } from '../queue/limit-value.ts';
+import type { LimitFlags } from '../queue/queue-limits-action.ts';
 
 export function registerQueue(program: Command): void {
   const queue = program
@@ -12,6 +14,18 @@ export function registerQueue(program: Command): void {
     .action(async (runs: string[], flags: { json?: boolean }, cmd: Command) => {
       const { queueStatusCommand } = await import('../queue/queue-action.ts');
       await queueStatusCommand(runs, flags, cmd);
+    });
+  queue
+    .command('limits')
+    .description('per-endpoint limits all workers keep together; with an endpoint and limits, change them')
+    .argument('[endpoint]', 'the endpoint (base URL) to show or change')
+    .option('--concurrency <n>', 'requests in flight across all workers ("none": no cap)', limitValue)
+    .option('--rpm <n>', 'requests per minute across all workers ("none": no budget)', limitValue)
+    .option('--tpm <n>', 'tokens per minute across all workers ("none": no budget)', limitValue)
+    .option('--json', 'one JSON array of the stored limits')
+    .action(async (endpoint: string | undefined, flags: LimitFlags, cmd: Command) => {
+      const { queueLimitsCommand } = await import('../queue/queue-limits-action.ts');
+      await queueLimitsCommand(endpoint, flags, cmd);
     });
   const runCommands = [
     ['retry', "queue a run's failed jobs again"],

@@ -46,8 +46,8 @@ export function registerWorker(program: Command): void {
     )
     .option('--pool <n>', 'PostgreSQL connections this worker holds (default 5)', positiveInt, 5)
     .option(
-      '--shared-limits',
-      'honour per-endpoint limits stored in PostgreSQL (concurrency, rpm, tpm, 429 pauses) across all workers',
+      '--no-shared-limits',
+      'ignore the per-endpoint limits stored in PostgreSQL (concurrency, rpm, tpm, 429 pauses) that all workers keep together',
     )
     .option('--data-dir <dir>', 'local mirror of benchmark datasets (env: YARDSTICK_DATA_DIR)')
     .addHelpText(

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { PostgresEndpointBudget } from '../../adapters/queue/postgres-endpoint-budget.ts';
 import type { JobQueue } from '../../adapters/queue/job-queue.ts';
 import { isPostgresUrl, resolveStoreLocation } from '../../adapters/store/open-store.ts';
 import type { SqlTransactionStore } from '../../adapters/store/store.ts';
@@ -37,4 +38,10 @@ export async function withQueue<T>(
     await queue?.close();
     await store.close();
   }
+}
+
+/** The per-endpoint limits in the store's database, shared by every worker (two connections). */
+export async function openEndpointBudget(location: string): Promise<PostgresEndpointBudget> {
+  const { openPostgresEndpointBudget } = await import('../../adapters/queue/postgres-endpoint-budget.ts');
+  return openPostgresEndpointBudget(location, { poolSize: 2 });
 }

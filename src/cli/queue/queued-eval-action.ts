@@ -9,7 +9,7 @@ import type { EvalFlags } from '../commands/eval.ts';
 import { evalRequest } from '../eval/eval-action.ts';
 import { ProgressDisplay } from '../progress/progress-display.ts';
 import { toolVersion } from '../tool-version.ts';
-import { withQueue } from './open-queue.ts';
+import { openEndpointBudget, withQueue } from './open-queue.ts';
 
 /**
  * `yardstick eval --queue`: plans the runs as `eval` does, records them `queued`, adds their jobs,
@@ -27,13 +27,16 @@ export async function runQueuedEvalCommand(
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const ended = await withQueue(cmd, 'eval --queue', async (store, queue) => {
-      const runs = await enqueueEval(store, queue, builtinRegistry(), evalRequest(suite, flags), {
+    const ended = await withQueue(cmd, 'eval --queue', async (store, queue, location) => {
+      const request = evalRequest(suite, flags);
+      const budget = await openEndpointBudget(location);
+      const runs = await enqueueEval(store, queue, builtinRegistry(), request, {
         dataset: datasetContext(settings),
         toolVersion: toolVersion(),
         priority: flags.priority ?? 0,
         shardSize: flags.shardSize ?? DEFAULT_SHARD_SIZE,
-      });
+        limits: budget,
+      }).finally(() => budget.close());
       for (const r of runs) {
         process.stdout.write(`${r.spec.id}\n`);
         process.stderr.write(

@@ -6,7 +6,7 @@ import { QueueWorker, type WorkerEvent } from '../../app/queue/queue-worker.ts';
 import { JobKind } from '../../core/schema/queue-job.ts';
 import { builtinRegistry } from '../../registry/builtin.ts';
 import type { WorkerFlags } from '../commands/worker.ts';
-import { withQueue } from './open-queue.ts';
+import { openEndpointBudget, withQueue } from './open-queue.ts';
 
 /** One line per event worth knowing. */
 export function workerLine(e: WorkerEvent): string {
@@ -43,11 +43,7 @@ export async function runWorkerCommand(flags: WorkerFlags, cmd: Command): Promis
       cmd,
       'yardstick worker',
       async (store, queue, location) => {
-        const budget = flags.sharedLimits
-          ? await (
-              await import('../../adapters/queue/postgres-endpoint-budget.ts')
-            ).openPostgresEndpointBudget(location, { poolSize: 2 })
-          : undefined;
+        const budget = flags.sharedLimits === false ? undefined : await openEndpointBudget(location);
         const worker = new QueueWorker(store, queue, builtinRegistry(), {
           budget,
           roles: flags.roles.map((r) => JobKind.parse(r)),

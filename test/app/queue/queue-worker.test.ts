@@ -43,13 +43,18 @@ describe('queue workers (in process, PostgreSQL)', { skip: pgSkip }, () => {
     if (db) await dropWhenIdle(db);
   });
 
-  const enqueue = (request: Partial<EvalRequest>, priority = 0, shardSize = 8) =>
+  const enqueue = (
+    request: Partial<EvalRequest>,
+    priority = 0,
+    shardSize = 8,
+    limits?: Pick<EndpointBudget, 'setLimits'>,
+  ) =>
     enqueueEval(
       store,
       queue,
       registry,
       { models: [`openai:fake@${server.url}`], benchmarks: ['arithmetic'], limit: 16, ...request },
-      { dataset, toolVersion: 'test', priority, shardSize },
+      { dataset, toolVersion: 'test', priority, shardSize, limits },
     );
 
   /** A worker in this process; `stop` ends it (as SIGTERM would) and waits for it. */
@@ -181,7 +186,7 @@ describe('queue workers (in process, PostgreSQL)', { skip: pgSkip }, () => {
     );
   });
 
-  test("with --shared-limits, two workers together keep the endpoint's stored concurrency cap", async () => {
+  test("a run queued with --concurrency 1 stores it as its endpoint's cap, and two workers together keep it", async () => {
     const budget = await openPostgresEndpointBudget(db.url, { poolSize: 2 });
     const arrivals: number[] = [];
     const capped = await startFakeServer({
@@ -191,8 +196,14 @@ describe('queue workers (in process, PostgreSQL)', { skip: pgSkip }, () => {
       },
     });
     try {
-      await budget.setLimits(capped.url, { concurrency: 1, rpm: null, tpm: null });
-      const [run] = await enqueue({ models: [`openai:fake@${capped.url}`], limit: 12 }, 0, 4);
+      assert.equal(await budget.limits(capped.url), null);
+      const [run] = await enqueue(
+        { models: [`openai:fake@${capped.url}`], limit: 12, concurrency: 1 },
+        0,
+        4,
+        budget,
+      );
+      assert.deepEqual(await budget.limits(capped.url), { concurrency: 1, rpm: null, tpm: null });
       const workers = [
         startWorker(['gen', 'score'], dataset, budget),
         startWorker(['gen', 'score'], dataset, budget),

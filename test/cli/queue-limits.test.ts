@@ -18,32 +18,12 @@ test("eval --queue stores the limits it is given as its endpoint's, for every wo
   skip: pgSkip,
 }, async () => {
   const endpoint = 'http://127.0.0.1:9/v1';
-  const plain = await yardstick(
-    'eval',
-    '-m',
-    `openai:m@${endpoint}`,
-    '-b',
-    'arithmetic',
-    '--limit',
-    '2',
-    '--queue',
-  );
+  const queue = (...more: string[]) =>
+    yardstick('eval', '-m', `openai:m@${endpoint}`, '-b', 'arithmetic', '--limit', '2', '--queue', ...more);
+  const plain = await queue();
   assert.equal(plain.status, 0, plain.stderr);
   assert.deepEqual(await stored(), []);
-  const limited = await yardstick(
-    'eval',
-    '-m',
-    `openai:m@${endpoint}`,
-    '-b',
-    'arithmetic',
-    '--limit',
-    '2',
-    '--queue',
-    '--rpm',
-    '600',
-    '--concurrency',
-    '64',
-  );
+  const limited = await queue('--rpm', '600', '--concurrency', '64');
   assert.equal(limited.status, 0, limited.stderr);
   const [budget] = await stored();
   assert.equal(budget.endpoint, endpoint);

@@ -1,5 +1,6 @@
 import { CompiledQuery, type Kysely, sql } from 'kysely';
 import { redactKnownValue } from '../providers/redact.ts';
+import { sampleStates, sampleStatesOf, samples } from './sample-reads.ts';
 import type {
   Benchmark,
   FigurePreset,
@@ -21,7 +22,6 @@ import {
   resultToRow,
   runFromRow,
   runToRow,
-  sampleStateFromRow,
   sampleFromRow,
   sampleToRow,
 } from './row-codec.ts';
@@ -45,7 +45,7 @@ import type {
   Store,
 } from './store.ts';
 import type { Database, RunsTable, SamplesTable } from './tables.ts';
-import { afterSample, chunks, type Db, type SampleKey } from './sql-helpers.ts';
+import { afterSample, chunks, type Db } from './sql-helpers.ts';
 import * as queries from './sample-aggregates.ts';
 
 type TableName = keyof Database;
@@ -320,66 +320,16 @@ export class SqlStore implements SqlTransactionStore {
     return out;
   }
 
-  async sampleStates(runId: string): Promise<SampleState[]> {
-    // Paged by key, so a run of any size is read without one huge result set in memory.
-    const out: SampleState[] = [];
-    for await (const rows of this.samplePages(runId, 5000, [
-      'item_id',
-      'sample_index',
-      'verdict',
-      'score',
-      'extracted',
-    ]))
-      for (const row of rows) out.push(sampleStateFromRow(row));
-    return out;
+  sampleStates(runId: string): Promise<SampleState[]> {
+    return sampleStates(this.db, runId);
   }
 
-  async sampleStatesOf(runId: string, itemIds: string[]): Promise<SampleState[]> {
-    const out: SampleState[] = [];
-    for (const part of chunks([...new Set(itemIds)], 1)) {
-      if (part.length === 0) continue;
-      const rows = await this.db
-        .selectFrom('samples')
-        .select(['item_id', 'sample_index', 'verdict', 'score', 'extracted'])
-        .where('run_id', '=', runId)
-        .where('item_id', 'in', part)
-        .orderBy('item_id')
-        .orderBy('sample_index')
-        .execute();
-      for (const row of rows) out.push(sampleStateFromRow(row as SamplesTable));
-    }
-    return out;
+  sampleStatesOf(runId: string, itemIds: string[]): Promise<SampleState[]> {
+    return sampleStatesOf(this.db, runId, itemIds);
   }
 
-  async *samples(runId: string): AsyncIterable<SampleRecord> {
-    for await (const rows of this.samplePages(runId, 1000, null))
-      for (const row of rows) yield sampleFromRow(row);
-  }
-
-  /** One run's sample rows in (item, index) order, a page at a time, by keyset (never OFFSET). */
-  private async *samplePages<C extends keyof SamplesTable>(
-    runId: string,
-    page: number,
-    columns: C[] | null,
-  ): AsyncIterable<SamplesTable[]> {
-    let after: SampleKey | null = null;
-    for (;;) {
-      const a = after;
-      const q = this.db
-        .selectFrom('samples')
-        .where('run_id', '=', runId)
-        .$if(a !== null, (qb) => qb.where((eb) => afterSample(eb, a!)))
-        .orderBy('item_id')
-        .orderBy('sample_index')
-        .limit(page);
-      const rows = (
-        columns ? await q.select(columns).execute() : await q.selectAll().execute()
-      ) as SamplesTable[];
-      if (rows.length) yield rows;
-      if (rows.length < page) return;
-      const last = rows[rows.length - 1]!;
-      after = { itemId: last.item_id, sampleIndex: Number(last.sample_index) };
-    }
+  samples(runId: string): AsyncIterable<SampleRecord> {
+    return samples(this.db, runId);
   }
 
   async sample(runId: string, itemId: string, sampleIndex: number): Promise<SampleRecord | null> {

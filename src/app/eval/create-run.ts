@@ -5,6 +5,7 @@ import type { Store } from '../../adapters/store/store.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
 import { parseModelSpec } from '../../core/engine/model-spec.ts';
 import { stableJson } from '../../core/format/stable-json.ts';
+import { itemsDigest } from '../../core/task/items-digest.ts';
 import { DEFAULTS } from '../../core/settings/defaults.ts';
 import type { Provider } from '../../adapters/providers/provider.ts';
 import type { GenerationConfig, PluginRef, RequestLimits } from '../../core/schema/index.ts';
@@ -128,9 +129,7 @@ export async function planRun(
   }
   const draft = parsed.data;
   const items = await runItems(task, draft, dataset);
-  const itemsSha256 = createHash('sha256')
-    .update(stableJson(items.map((i) => [i.id, i.input, i.target])))
-    .digest('hex');
+  const itemsSha256 = itemsDigest(items);
   const stamp = draft.createdAt.replace(/[-:T]/g, '').slice(0, 14);
   const spec: RunSpec = {
     ...draft,

@@ -3,6 +3,7 @@ import type { Provider } from '../../adapters/providers/provider.ts';
 import type { Store } from '../../adapters/store/store.ts';
 import type { JobKind } from '../../core/schema/queue-job.ts';
 import type { RunSpec } from '../../core/schema/index.ts';
+import { itemsDigest } from '../../core/task/items-digest.ts';
 import type { DatasetContext, Item, Task } from '../../core/task/task.ts';
 import type { Registry } from '../../registry/registry.ts';
 import { runItems } from '../eval/prepare-execution.ts';
@@ -85,10 +86,12 @@ export class RunResourceCache {
       const provider = (await this.registry.rebuild<Provider>(providerRef)).value;
       // A worker reads the data dir the run was planned with, unless it was given its own.
       const dataset = { ...this.o.dataset, dataDir: this.o.dataset.dataDir ?? spec.dataset?.dataDir ?? null };
-      const items = await runItems(task, spec, dataset).catch(async (err) => {
-        await provider.close().catch(() => undefined);
-        throw err;
-      });
+      const items = await runItems(task, spec, dataset)
+        .then((items) => sameItems(spec, items, dataset.dataDir))
+        .catch(async (err) => {
+          await provider.close().catch(() => undefined);
+          throw err;
+        });
       const shared = await sharedLimits(this.o.budget, provider.endpoint ?? provider.name);
       const scheduler = new RequestScheduler({
         ...schedulerSettings(spec, () => undefined),
@@ -143,4 +146,18 @@ async function sharedLimits(
   const limits = await budget.limits(endpoint);
   if (!limits || (limits.concurrency === null && limits.rpm === null && limits.tpm === null)) return null;
   return { budget, endpoint };
+}
+
+/**
+ * The items a worker loaded are the run's (the digest its spec recorded when it was planned); a
+ * worker with another copy of the dataset fails the job (another worker may take it) rather than
+ * record samples of other items under the run's item ids.
+ */
+function sameItems(spec: RunSpec, items: Item[], dataDir: string | null): Item[] {
+  const planned = spec.dataset?.itemsSha256;
+  if (planned && itemsDigest(items) !== planned)
+    throw new Error(
+      `the items this worker loads for run ${spec.id} (data dir ${dataDir ?? 'default'}) are not those the run was planned with; give the worker the same dataset (--data-dir)`,
+    );
+  return items;
 }

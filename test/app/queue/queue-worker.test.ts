@@ -223,6 +223,58 @@ describe('queue workers (in process, PostgreSQL)', { skip: pgSkip }, () => {
     }
   });
 
+  test('a worker whose dataset differs from the one the run was planned with fails the job and records nothing; a worker with the same dataset does it', async () => {
+    const mirror = (offset: number) => {
+      const dir = mkdtempSync(join(tmpdir(), 'ys-queue-items-'));
+      mkdirSync(join(dir, 'humaneval'), { recursive: true });
+      const rows = [0, 1].map((n) =>
+        JSON.stringify({
+          task_id: `Mini/${n}`,
+          prompt: `def add${n}(a, b):\n    """Return a + b + ${offset}."""\n`,
+          canonical_solution: `    return a + b + ${offset}\n`,
+          test: `def check(candidate):\n    assert candidate(2, ${n}) == ${2 + n + offset}\n`,
+          entry_point: `add${n}`,
+        }),
+      );
+      writeFileSync(join(dir, 'humaneval', 'HumanEval.jsonl'), `${rows.join('\n')}\n`);
+      return dir;
+    };
+    const planned = mirror(0);
+    const other = mirror(1);
+    try {
+      const [run] = await enqueueEval(
+        store,
+        queue,
+        registry,
+        { models: [`openai:fake@${server.url}`], benchmarks: ['humaneval'] },
+        { dataset: { ...dataset, dataDir: planned }, toolVersion: 'test', priority: 0, shardSize: 2 },
+      );
+      const id = run!.spec.id;
+      const wrong = startWorker(['gen'], { ...dataset, dataDir: other });
+      await waitFor('the job to fail on the other items', () =>
+        wrong.events.some((e) => e.event === 'job-failed' && e.run === id),
+      );
+      await wrong.stop();
+      const failed = wrong.events.find((e) => e.event === 'job-failed' && e.run === id);
+      assert.match(
+        failed && 'reason' in failed ? failed.reason : '',
+        /are not those the run was planned with; give the worker the same dataset \(--data-dir\)/,
+      );
+      assert.equal((await store.sampleStates(id)).length, 0);
+
+      const right = startWorker(['gen'], { ...dataset, dataDir: planned });
+      await waitFor('the generation job to be done', async () => {
+        const [line] = await queueStatusOf(store, queue, [id]);
+        return line?.byKind.exec.queued === 1;
+      });
+      await right.stop();
+      await queue.cancelRun(id);
+    } finally {
+      rmSync(planned, { recursive: true, force: true });
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   const bwrap = skipWithoutBwrap();
   test('code tasks are scored by exec jobs in the sandbox, with the verdicts of the code', {
     skip: bwrap,

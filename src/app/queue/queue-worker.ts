@@ -124,6 +124,12 @@ export class QueueWorker {
     }
   }
 
+  /** Whether a job of the run other than `jobId` is in hand. */
+  private holdsOther(runId: string, jobId: string): boolean {
+    for (const [id, h] of this.inHand) if (h.runId === runId && id !== jobId) return true;
+    return false;
+  }
+
   /** Jobs of one kind in hand. */
   private count(kind: JobKind): number {
     let n = 0;
@@ -232,7 +238,11 @@ export class QueueWorker {
         if (committed) this.poke(r.scoreKind);
       } else {
         committed = await runScoreJob(ctx, r, job, p);
-        if (committed && (await finishQueuedRun(this.store, r))) this.finished(r);
+        // Whether the run is complete is a count over all its samples: asked only by the last job of
+        // the run this worker holds (another job in hand means units still unrecorded). The last job
+        // of the run is such a job; a run left complete by a lost lease is finished when idle.
+        if (committed && !this.holdsOther(p.runId, job.id) && (await finishQueuedRun(this.store, r)))
+          this.finished(r);
       }
       if (!committed) this.emit({ event: 'lease-lost', kind: job.kind, job: job.id, run: p.runId });
     } catch (err) {

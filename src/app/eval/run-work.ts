@@ -8,7 +8,7 @@ import {
   recordRequest,
 } from '../../core/engine/circuit-breaker.ts';
 import type { ProgressCounts } from '../../core/engine/progress-math.ts';
-import type { CachedGeneration } from './cached-generation.ts';
+import { type CachedGeneration, responseEntry } from './cached-generation.ts';
 import { EndpointError, endpointCause, endpointMessage } from './endpoint-failure.ts';
 import { type Execution, runCounts } from './prepare-execution.ts';
 import { RequestScheduler, type SchedulerOptions } from './request-scheduler.ts';
@@ -82,16 +82,7 @@ export async function runWork(store: Store, ex: Execution, o: WorkOptions): Prom
     }
     const sample = await toSample(spec, task, unit, generation, error);
     const response =
-      generation && !unit.cached
-        ? {
-            key: unit.key,
-            provider: provider.name,
-            endpoint: provider.endpoint,
-            model: provider.model,
-            response: generation,
-            createdAt: sample.createdAt,
-          }
-        : null;
+      generation && !unit.cached ? responseEntry(unit, provider, generation, sample.createdAt) : null;
     await writer.add(sample, response);
     counts.done++;
     if (sample.verdict === 'error') counts.errors++;

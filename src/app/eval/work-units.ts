@@ -3,7 +3,7 @@ import { type CacheKeyParts, cacheKey } from '../../core/engine/cache-key.ts';
 import { sampleSeed } from '../../core/engine/sample-seed.ts';
 import type { ChatMessage, RunSpec } from '../../core/schema/index.ts';
 import type { Item, PromptTemplate } from '../../core/task/task.ts';
-import { CachedGeneration } from './cached-generation.ts';
+import { type CachedGeneration, cachedGeneration } from './cached-generation.ts';
 
 /** One sample to produce: an item, its sample index and seed, the messages and the cache key. */
 export interface WorkUnit {
@@ -62,11 +62,7 @@ export async function* workUnits(
   const release = async function* () {
     if (store && batch.length) {
       const hits = await store.cachedResponses(batch.map((u) => u.key));
-      for (const u of batch) {
-        const hit = hits.get(u.key);
-        const parsed = hit ? CachedGeneration.safeParse(hit.response) : null;
-        if (parsed?.success) u.cached = parsed.data;
-      }
+      for (const u of batch) u.cached = cachedGeneration(hits.get(u.key));
     }
     const out = batch;
     batch = [];

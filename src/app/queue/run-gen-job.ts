@@ -3,7 +3,7 @@ import { ProviderError } from '../../adapters/providers/provider-error.ts';
 import type { CachedResponse, Store } from '../../adapters/store/store.ts';
 import type { SampleRecord } from '../../core/schema/index.ts';
 import type { ShardJobPayload } from '../../core/schema/queue-job.ts';
-import { CachedGeneration } from '../eval/cached-generation.ts';
+import { cachedGeneration, responseEntry } from '../eval/cached-generation.ts';
 import { EndpointError, endpointCause, endpointMessage } from '../eval/endpoint-failure.ts';
 import { probedRequests } from '../eval/probed-requests.ts';
 import { toSample } from '../eval/to-sample.ts';
@@ -43,10 +43,7 @@ export async function runGenJob(
   const recorded = await recordedSamples(ctx.store, spec.id, units);
   const todo = unitsToDo(units, recorded, p.retryErrors);
   const cached = await ctx.store.cachedResponses(todo.map((u) => u.key));
-  const toSend = todo.filter((u) => {
-    const hit = cached.get(u.key);
-    return !hit || !CachedGeneration.safeParse(hit.response).success;
-  });
+  const toSend = todo.filter((u) => !cachedGeneration(cached.get(u.key)));
 
   const stop = new AbortController();
   const signal = AbortSignal.any([ctx.signal, stop.signal]);
@@ -64,14 +61,7 @@ export async function runGenJob(
         release = await ctx.slots.take(signal);
         requests++;
         const generation = await request(unit);
-        responses.push({
-          key: unit.key,
-          provider: provider.name,
-          endpoint: provider.endpoint,
-          model: provider.model,
-          response: generation,
-          createdAt: new Date().toISOString(),
-        });
+        responses.push(responseEntry(unit, provider, generation, new Date().toISOString()));
       } catch (err) {
         const cause = endpointCause(err, spec);
         if (signal.aborted || !(err instanceof ProviderError) || cause) {

@@ -1,7 +1,7 @@
 import type { QueueJob } from '../../adapters/queue/job-queue.ts';
 import type { SampleRecord } from '../../core/schema/index.ts';
 import type { ShardJobPayload } from '../../core/schema/queue-job.ts';
-import { CachedGeneration } from '../eval/cached-generation.ts';
+import { cachedGeneration } from '../eval/cached-generation.ts';
 import { toSample } from '../eval/to-sample.ts';
 import { sampleKey } from '../eval/work-units.ts';
 import type { JobContext } from './run-gen-job.ts';
@@ -27,10 +27,9 @@ export async function runScoreJob(
   const samples: SampleRecord[] = [];
   await Promise.all(
     todo.map(async (unit) => {
-      const hit = cached.get(unit.key);
-      const parsed = hit ? CachedGeneration.safeParse(hit.response) : null;
-      if (parsed?.success) {
-        samples.push(await toSample(r.spec, r.task, unit, parsed.data, null));
+      const generation = cachedGeneration(cached.get(unit.key));
+      if (generation) {
+        samples.push(await toSample(r.spec, r.task, unit, generation, null));
         return;
       }
       // No response: the generation job recorded this unit's error sample (or it is missing).

@@ -2,7 +2,7 @@ import type { EndpointBudget } from '../../adapters/queue/endpoint-budget.ts';
 import type { JobQueue, NewJob } from '../../adapters/queue/job-queue.ts';
 import type { Store } from '../../adapters/store/store.ts';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
-import { planShards } from '../../core/queue/shard-plan.ts';
+import { planShards, unitPosition } from '../../core/queue/shard-plan.ts';
 import type { RunSpec } from '../../core/schema/index.ts';
 import type { ShardJobPayload } from '../../core/schema/queue-job.ts';
 import type { DatasetContext, Task } from '../../core/task/task.ts';
@@ -108,8 +108,8 @@ async function enqueueResume(
   }
   const total = items.length * spec.samples;
   const wanted = (u: number) => {
-    const item = items[Math.floor(u / spec.samples)]!;
-    return !done.has(sampleKey(item.id, u % spec.samples));
+    const { itemIndex, sampleIndex } = unitPosition(u, spec.samples);
+    return !done.has(sampleKey(items[itemIndex]!.id, sampleIndex));
   };
   // The run is the queue's from now on (a run another live process works on is refused).
   await queueLifecycle(store, runId).claim({ done: done.size, total, errors, cached: 0 });

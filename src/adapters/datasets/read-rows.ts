@@ -1,9 +1,8 @@
 import type { z } from 'zod';
 import { EXIT, UserError } from '../../core/errors/user-error.ts';
-import { checkJsonText, lineAt } from '../../core/import/check-json-text.ts';
+import { checkJsonText } from '../../core/import/check-json-text.ts';
 import { firstProblem } from '../files/input-text.ts';
-import { jsonErrorLine } from '../files/json-record-lines.ts';
-import { readCsv } from '../files/read-records.ts';
+import { parseJsonText, readCsv } from '../files/read-records.ts';
 
 /** Parses JSONL text, one object per non-empty line; errors name the file and line. */
 export function parseJsonl(file: string, text: string): { line: number; value: unknown }[] {
@@ -28,16 +27,10 @@ export function parseJsonl(file: string, text: string): { line: number; value: u
  * levels); errors name the file and line.
  */
 export function parseJsonDocument(file: string, text: string): unknown {
-  const odd = checkJsonText(text);
-  if (odd) throw new UserError(`${file}:${lineAt(text, odd.offset)}: ${odd.problem}`, EXIT.invalidInput);
   try {
-    return JSON.parse(text);
+    return parseJsonText(file, text);
   } catch (err) {
-    const message = (err as Error).message;
-    throw new UserError(
-      `${file}:${jsonErrorLine(text, message)}: invalid JSON: ${message}`,
-      EXIT.invalidInput,
-    );
+    throw firstProblem(err);
   }
 }
 

@@ -43,19 +43,26 @@ export function readJsonl(file: string, text: string): SourceRecord[] {
   return out;
 }
 
-export function readJson(file: string, text: string): SourceRecord[] {
+/**
+ * One JSON document, checked as every JSON input is (no repeated key, bounded nesting); a problem is
+ * an InputError naming the file and line.
+ */
+export function parseJsonText(file: string, text: string): unknown {
   const odd = checkJsonText(text);
   if (odd)
     throw new InputError([{ file, line: lineAt(text, odd.offset), field: null, problem: odd.problem }]);
-  let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    return JSON.parse(text);
   } catch (err) {
     const message = (err as Error).message;
     throw new InputError([
       { file, line: jsonErrorLine(text, message), field: null, problem: `invalid JSON: ${message}` },
     ]);
   }
+}
+
+export function readJson(file: string, text: string): SourceRecord[] {
+  const doc = parseJsonText(file, text);
   const lines = jsonRecordLines(text);
   const out: SourceRecord[] = [];
   const push = (value: unknown, kind: string | null) => {

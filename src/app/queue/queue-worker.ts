@@ -306,11 +306,17 @@ export class QueueWorker {
     if (jobs.length) await this.queue.touch(jobs).catch(() => undefined);
   }
 
-  /** Heartbeat and counts of the runs in hand, so `runs`, `show` and `--follow` see them move. */
+  /**
+   * Heartbeat and counts of the runs in hand, so `runs`, `show` and `--follow` see them move. The
+   * counts are a count over the run's samples: a run whose heartbeat another worker wrote within the
+   * last half interval is left to it, so all workers together count about once an interval.
+   */
   private async heartbeat(): Promise<void> {
     const ids = new Set<string>();
     for (const h of this.inHand.values()) if (h.runId) ids.add(h.runId);
     for (const id of ids) {
+      const at = (await this.store.run(id).catch(() => null))?.progress.heartbeatAt;
+      if (at && Date.now() - Date.parse(at) < this.o.heartbeatMs / 2) continue;
       const r = await this.runs.get(id).catch(() => null);
       if (!r) continue;
       const counts = await queuedRunCounts(this.store, id, r.total).catch(() => null);
